@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import type { Minor } from '../money';
+import type { IsoDate } from '../dates';
+import {
+  BUCKETS,
+  CASE_STATUSES,
+  PRIORITIES,
+  SEVERITIES,
+  STAGES,
+  type Bucket,
+  type CaseStatus,
+  type DefaultType,
+  type NbaAction,
+  type Priority,
+  type ReasonCode,
+  type Severity,
+  type Stage,
+} from '../domain/vocabulary';
+import { defineChannel } from './define-channel';
+
+export const QUEUE_SORT_FIELDS = ['priority', 'dpd', 'balance', 'opened', 'name'] as const;
+export type QueueSortField = (typeof QUEUE_SORT_FIELDS)[number];
+export const CASE_FLAGS = ['dispute', 'vulnerability', 'hardship'] as const;
+export type CaseFlag = (typeof CASE_FLAGS)[number];
+
+const id = z.string().min(1).max(64);
+const nonNegativeInt = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+export const queueQuerySchema = z
+  .object({
+    /** Name, account number or phone digits; three characters at least. */
+    search: z.string().trim().max(100).optional(),
+    /** Empty or absent: the active statuses (open, in progress, on hold, legal). */
+    statuses: z.array(z.enum(CASE_STATUSES)).max(CASE_STATUSES.length).optional(),
+    stages: z.array(z.enum(STAGES)).max(STAGES.length).optional(),
+    buckets: z.array(z.enum(BUCKETS)).max(BUCKETS.length).optional(),
+    severities: z.array(z.enum(SEVERITIES)).max(SEVERITIES.length).optional(),
+    priorities: z.array(z.enum(PRIORITIES)).max(PRIORITIES.length).optional(),
+    flags: z.array(z.enum(CASE_FLAGS)).max(CASE_FLAGS.length).optional(),
+    queueId: id.optional(),
+    /** An agent's id, or "unassigned". */
+    agentId: id.optional(),
+    dpdMin: nonNegativeInt.optional(),
+    dpdMax: nonNegativeInt.optional(),
+    balanceMinMinor: nonNegativeInt.optional(),
+    balanceMaxMinor: nonNegativeInt.optional(),
+    sort: z.enum(QUEUE_SORT_FIELDS).default('priority'),
+    direction: z.enum(['asc', 'desc']).default('desc'),
+    page: z.number().int().min(0).max(100_000).default(0),
+    pageSize: z.number().int().min(1).max(200).default(50),
+  })
+  .strict()
+  .refine((q) => q.dpdMin === undefined || q.dpdMax === undefined || q.dpdMin <= q.dpdMax, { message: 'dpdMin must not exceed dpdMax', path: ['dpdMin'] })
+  .refine((q) => q.balanceMinMinor === undefined || q.balanceMaxMinor === undefined || q.balanceMinMinor <= q.balanceMaxMinor, {
+    message: 'balanceMinMinor must not exceed balanceMaxMinor',
+    path: ['balanceMinMinor'],
+  })
+  .refine((q) => q.search === undefined || q.search.length === 0 || q.search.length >= 3, { message: 'search needs at least 3 characters', path: ['search'] });
+
+export type QueueQuery = z.input<typeof queueQuerySchema>;
+
+export interface QueueRow {
+  caseId: string;
+  loanId: string;
+  accountNumber: string;
+  borrowerName: string;
+  currency: string;
+  status: CaseStatus;
+  defaultType: DefaultType;
+  dpd: number;
+  amountPastDueMinor: Minor;
+  balanceMinor: Minor;
+  bucket: Bucket;
+  stage: Stage | null;
+  severity: Severity | null;
+  priority: Priority;
+  priorityScore: number;
+  flags: CaseFlag[];
+  assignedAgentId: string | null;
+  assignedAgentName: string | null;
+  queueId: string | null;
+  queueName: string | null;
+  nbaAction: NbaAction | null;
+  openedOn: IsoDate;
+}
+
+export interface QueuePage {
+  rows: QueueRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface CaseSummary extends QueueRow {
+  reasonCode: ReasonCode;
+  nbaConfidence: number | null;
+  episodeStartedOn: IsoDate;
+  closedOn: IsoDate | null;
+  asOf: IsoDate;
+  borrower: {
+    id: string;
+    language: string;
+    timezone: string | null;
+    jurisdiction: string;
+    doNotContact: boolean;
+    ssnLastFour: string | null;
+    primaryPhone: string | null;
+    email: string | null;
+  };
+  loan: {
+    productCode: string;
+    principalMinor: Minor;
+    interestRatePct: string;
+    originatedOn: IsoDate;
+    subStatus: string | null;
+    riskGrade: string | null;
+  };
+}
+
+export const caseChannels = {
+  'cases.queue': defineChannel<QueuePage>()({ input: queueQuerySchema, permission: 'view_cases', kind: 'query' }),
+  'cases.get': defineChannel<CaseSummary>()({ input: z.object({ caseId: id }).strict(), permission: 'view_cases', kind: 'query' }),
+  'cases.assign': defineChannel<{ updated: number }>()({
+    input: z.object({ caseIds: z.array(id).min(1).max(1000), agentId: id.nullable() }).strict(),
+    permission: 'assign_cases',
+    kind: 'command',
+  }),
+};

@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import type { Result } from '../errors';
+import { caseChannels } from './cases';
+import type { ChannelSpec } from './define-channel';
+import { directoryChannels } from './directory';
+import { sessionChannels } from './session';
+
+/** The one contract between the renderer and main: every channel, composed from each domain's slice. */
+export const channels = { ...sessionChannels, ...caseChannels, ...directoryChannels } satisfies Record<string, ChannelSpec>;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type ChannelInput<K extends ChannelName> = z.input<Channels[K]['input']>;
+export type ParsedInput<K extends ChannelName> = z.output<Channels[K]['input']>;
+export type ChannelOutput<K extends ChannelName> = Exclude<Channels[K]['output'], undefined>;
+export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
+
+/** Events main pushes to the renderer. */
+export interface Events {
+  'cases.changed': { caseIds: string[] };
+  'session.changed': { userId: string | null };
+}
+export type EventName = keyof Events;
+
+/**
+ * What the preload (Electron) and the browser preload (harness) both expose as `window.api`:
+ * one function per channel, plus `on` to subscribe to events (it returns the unsubscribe).
+ */
+export type RecourseApi = { [K in ChannelName]: (input: ChannelInput<K>) => Promise<Result<ChannelOutput<K>>> } & {
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+};
+
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && Object.hasOwn(channels, value);
+}
+
+export * from './cases';
+export * from './directory';
+export * from './session';
