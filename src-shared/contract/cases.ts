@@ -28,7 +28,7 @@ const nonNegativeInt = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 export const queueQuerySchema = z
   .object({
-    /** Name, account number or phone digits; three characters at least. */
+    /** Name, account number or phone digits; two characters at least. */
     search: z.string().trim().max(100).optional(),
     /** Empty or absent: the active statuses (open, in progress, on hold, legal). */
     statuses: z.array(z.enum(CASE_STATUSES)).max(CASE_STATUSES.length).optional(),
@@ -55,7 +55,7 @@ export const queueQuerySchema = z
     message: 'balanceMinMinor must not exceed balanceMaxMinor',
     path: ['balanceMinMinor'],
   })
-  .refine((q) => q.search === undefined || q.search.length === 0 || q.search.length >= 3, { message: 'search needs at least 3 characters', path: ['search'] });
+  .refine((q) => q.search === undefined || q.search.length === 0 || q.search.length >= 2, { message: 'search needs at least 2 characters', path: ['search'] });
 
 export type QueueQuery = z.input<typeof queueQuerySchema>;
 

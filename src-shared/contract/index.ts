@@ -18,7 +18,6 @@ export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
 /** Events main pushes to the renderer. */
 export interface Events {
   'cases.changed': { caseIds: string[] };
-  'session.changed': { userId: string | null };
 }
 export type EventName = keyof Events;
 

@@ -1,0 +1,32 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Page model of the sign-in screen and the collections queue. */
+export class QueuePage {
+  readonly table: Locator;
+  readonly rows: Locator;
+  readonly total: Locator;
+
+  constructor(readonly page: Page) {
+    this.table = page.getByRole('table', { name: 'Collections queue' });
+    this.rows = this.table.locator('tbody tr');
+    this.total = page.getByTestId('queue-total');
+  }
+
+  async signIn(name: string, password = 'recourse'): Promise<void> {
+    await this.page.getByRole('option', { name: new RegExp(name) }).click();
+    await this.page.getByLabel('Password').fill(password);
+    await this.page.getByRole('button', { name: `Sign in as ${name}` }).click();
+    await expect(this.page.getByTestId('signed-in-user')).toContainText(name);
+  }
+
+  async totalCases(): Promise<number> {
+    await expect(this.total).toHaveText(/^[\d,]+ cases?$/);
+    return Number((await this.total.textContent())!.replace(/\D/g, ''));
+  }
+
+  async pickFromMultiSelect(label: string, option: string): Promise<void> {
+    await this.page.getByRole('textbox', { name: label, exact: true }).click();
+    await this.page.getByRole('option', { name: option, exact: true }).click();
+    await this.page.keyboard.press('Escape');
+  }
+}

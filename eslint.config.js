@@ -1,0 +1,43 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'http', 'net', 'url', 'util'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.electron-native/**', 'drizzle/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'error',
+    },
+  },
+  {
+    // Pure rules only: no Node, DOM, Electron or app-process imports (DESIGN §1).
+    files: ['src-shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...nodeBuiltins, 'electron', 'react', '**/src-main/**', '**/src-renderer/**', '**/src-preload/**', '**/src-relay/**', 'better-sqlite3', 'drizzle-orm*'] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'require'],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { patterns: [...nodeBuiltins, 'electron', '**/src-main/**', '**/src-relay/**', '**/src-preload/**', 'better-sqlite3'] }],
+    },
+  },
+  {
+    files: ['src-preload/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/src-main/**', '**/src-renderer/**', '**/src-relay/**'] }] },
+  },
+  {
+    // Electron is imported only by the thin shell.
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/electron/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['electron', 'electron-store', '**/src-renderer/**', '**/src-preload/**'] }] },
+  },
+);

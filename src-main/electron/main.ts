@@ -1,0 +1,80 @@
+import { app, BrowserWindow, ipcMain } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EventName, Events } from '../../src-shared/contract';
+import { seedDatabase, todayUtc } from '../demo/seed-database';
+import { createDispatcher } from '../ipc/dispatch';
+import type { Session } from '../ipc/handler-types';
+import { createHandlers } from '../ipc/handlers';
+import { log } from '../log/logger';
+import { openStore } from '../store/open-store';
+import { installMenu } from './menu';
+import { isTrustedUrl, lockDownContents } from './security';
+import { savedWindowState, trackWindowState } from './window-state';
+
+/**
+ * The Electron shell: one window, locked down, talking to the same dispatcher the harness uses.
+ * better-sqlite3 for Electron's ABI comes from `RECOURSE_NATIVE_BINDING` (set by `npm start`).
+ */
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+function openDatabase() {
+  const path = process.env.RECOURSE_DB ?? join(app.getPath('userData'), 'recourse.db');
+  const fresh = !existsSync(path);
+  const store = openStore(path, { nativeBinding: process.env.RECOURSE_NATIVE_BINDING });
+  if (fresh) seedDatabase(store, { loans: 200, seed: 1, asOf: todayUtc() });
+  return store;
+}
+
+function createWindow(): BrowserWindow {
+  const state = savedWindowState();
+  const window = new BrowserWindow({
+    width: state.width,
+    height: state.height,
+    ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
+    show: false,
+    title: 'Recourse',
+    webPreferences: { preload: join(import.meta.dirname, '../preload/index.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false },
+  });
+  if (state.maximized) window.maximize();
+  trackWindowState(window);
+  lockDownContents(window.webContents, devServerUrl);
+  window.once('ready-to-show', () => window.show());
+  if (devServerUrl) void window.loadURL(devServerUrl);
+  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+  return window;
+}
+
+void app.whenReady().then(() => {
+  const store = openDatabase();
+  const sessions = new Map<number, Session>();
+  const broadcast = <E extends EventName>(event: E, payload: Events[E]) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(`recourse:event:${event}`, payload);
+  };
+  const dispatch = createDispatcher(createHandlers(store), broadcast);
+  ipcMain.handle('recourse:call', (event, channel: unknown, payload: unknown) => {
+    if (!event.senderFrame || !isTrustedUrl(event.senderFrame.url, devServerUrl)) {
+      return { ok: false, error: { code: 'forbidden', message: 'calls are accepted from the Recourse window only' } };
+    }
+    let session = sessions.get(event.sender.id);
+    if (!session) {
+      session = { user: null };
+      sessions.set(event.sender.id, session);
+      event.sender.once('destroyed', () => sessions.delete(event.sender.id));
+    }
+    return dispatch(session, channel, payload);
+  });
+  installMenu();
+  const window = createWindow();
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => {
+    store.close();
+    app.quit();
+  });
+  log.info('recourse started', { db: store.path });
+});

@@ -1,0 +1,28 @@
+import type { IsoDate } from '../../src-shared/dates';
+import type { Store } from '../store/open-store';
+import { assignQueues } from './assign-queues';
+import { rankPriorities } from './rank-priorities';
+import { refreshDelinquency, type DelinquencySummary } from './refresh-delinquency';
+import { writeSnapshot } from './write-snapshot';
+
+export interface DailyRunSummary extends DelinquencySummary {
+  asOf: IsoDate;
+  queueAssignments: number;
+}
+
+/**
+ * The daily run for one as-of date, in one transaction: a crash leaves the previous day's state
+ * whole. It depends only on the ledger and the date, so running it twice changes nothing.
+ */
+export function runDaily(store: Store, asOf: IsoDate): DailyRunSummary {
+  return store.sqlite
+    .transaction(() => {
+      const delinquency = refreshDelinquency(store.sqlite, asOf);
+      const queueAssignments = assignQueues(store.sqlite);
+      rankPriorities(store.sqlite);
+      writeSnapshot(store.sqlite, asOf);
+      store.sqlite.prepare(`INSERT INTO app_meta (key, value) VALUES ('last_daily_run', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(asOf);
+      return { asOf, ...delinquency, queueAssignments };
+    })
+    .immediate();
+}

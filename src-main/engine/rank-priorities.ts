@@ -1,0 +1,12 @@
+import type Database from 'better-sqlite3';
+import { tercileCuts } from '../../src-shared/domain/priority';
+
+/** Sets LOW/MEDIUM/HIGH from the terciles of the active cases' scores, except where set by hand. */
+export function rankPriorities(sqlite: Database.Database): void {
+  const scores = sqlite.prepare('SELECT priority_score FROM cases WHERE active = 1').pluck().all() as number[];
+  const cuts = tercileCuts(scores);
+  sqlite
+    .prepare(`UPDATE cases SET priority = CASE WHEN priority_score >= ? THEN 'HIGH' WHEN priority_score >= ? THEN 'MEDIUM' ELSE 'LOW' END
+              WHERE active = 1 AND priority_manual = 0`)
+    .run(cuts.high === Infinity ? 1e9 : cuts.high, cuts.medium === Infinity ? 1e9 : cuts.medium);
+}

@@ -1,0 +1,97 @@
+import type Database from 'better-sqlite3';
+import { addDays, type IsoDate } from '../../src-shared/dates';
+import { assessLoan } from '../../src-shared/domain/allocation';
+import { bucketFor, severityFor, stageFor } from '../../src-shared/domain/classification';
+import { priorityScore } from '../../src-shared/domain/priority';
+import { stableId } from '../../src-shared/ids';
+import { loanChunks } from './load-loan-chunk';
+
+export interface DelinquencySummary {
+  loans: number;
+  delinquent: number;
+  casesOpened: number;
+  casesClosed: number;
+  bucketChanges: number;
+}
+
+interface OpenCase {
+  id: string;
+  loan_id: string;
+  pending_promises: number;
+}
+
+/**
+ * Recomputes every active loan as of `asOf` and keeps one case per delinquency episode: opened
+ * when DPD reaches 1 (or a covenant breach stands), closed as cured when DPD is back to 0 with no
+ * breach and no pending promise. Ids and dates come from the loan and as-of only, so every
+ * machine that runs this on the same ledger writes the same rows.
+ */
+export function refreshDelinquency(sqlite: Database.Database, asOf: IsoDate): DelinquencySummary {
+  const summary: DelinquencySummary = { loans: 0, delinquent: 0, casesOpened: 0, casesClosed: 0, bucketChanges: 0 };
+  const updateLoan = sqlite.prepare(`UPDATE loans SET dpd = ?, amount_past_due_minor = ?, balance_minor = ?, bucket = ?, entered_delinquency_on = ?, as_of = ? WHERE id = ?`);
+  const insertBucketEvent = sqlite.prepare(`INSERT OR IGNORE INTO bucket_events (id, loan_id, from_bucket, to_bucket, dpd, on_date) VALUES (?, ?, ?, ?, ?, ?)`);
+  const openCasesBetween = sqlite.prepare(`
+    SELECT c.id, c.loan_id, (SELECT count(*) FROM promises p WHERE p.case_id = c.id AND p.status = 'pending') AS pending_promises
+    FROM cases c WHERE c.active = 1 AND c.loan_id >= ? AND c.loan_id <= ?`);
+  const insertCase = sqlite.prepare(`
+    INSERT INTO cases (id, loan_id, episode_started_on, account_number, borrower_name, currency, status, default_type, severity, stage, bucket, dpd,
+      amount_past_due_minor, balance_minor, priority, priority_score, reason_code, opened_on, created_by, as_of)
+    VALUES (@id, @loanId, @episode, @account, @name, @currency, 'open', @defaultType, @severity, @stage, @bucket, @dpd, @pastDue, @balance, 'LOW', @score, 'PAST_DUE', @asOf, 'engine', @asOf)
+    ON CONFLICT(id) DO NOTHING`);
+  const updateCase = sqlite.prepare(`
+    UPDATE cases SET severity = @severity, stage = @stage, bucket = @bucket, dpd = @dpd, amount_past_due_minor = @pastDue, balance_minor = @balance,
+      priority_score = @score, as_of = @asOf WHERE id = @id`);
+  const closeCase = sqlite.prepare(`
+    UPDATE cases SET status = 'closed', close_reason = 'cured', closed_on = @asOf, severity = NULL, stage = NULL, bucket = 'current', dpd = 0,
+      amount_past_due_minor = 0, balance_minor = @balance, nba_action = NULL, nba_confidence = NULL, as_of = @asOf WHERE id = @id`);
+
+  for (const chunk of loanChunks(sqlite, asOf)) {
+    const openCases = new Map<string, OpenCase>();
+    for (const open of openCasesBetween.all(chunk[0]!.id, chunk[chunk.length - 1]!.id) as OpenCase[]) openCases.set(open.loan_id, open);
+    for (const loan of chunk) {
+      summary.loans += 1;
+      const position = assessLoan(loan.installments, loan.payments, asOf);
+      const bucket = bucketFor(position.dpd);
+      const episodeStart = position.oldestPastDueOn ? addDays(position.oldestPastDueOn, 1) : null;
+      const entered = position.dpd > 0 ? (loan.enteredDelinquencyOn ?? episodeStart) : null;
+      updateLoan.run(position.dpd, position.amountPastDueMinor, position.balanceMinor, bucket, entered, asOf, loan.id);
+      if (bucket !== loan.bucket) {
+        summary.bucketChanges += 1;
+        insertBucketEvent.run(stableId('bucket_event', loan.id, asOf), loan.id, loan.bucket, bucket, position.dpd, asOf);
+      }
+      const inDefault = position.dpd > 0 || loan.covenantBreach;
+      if (position.dpd > 0) summary.delinquent += 1;
+      const open = openCases.get(loan.id);
+      const fields = {
+        severity: severityFor(position.dpd, loan.covenantBreach),
+        stage: stageFor(position.dpd),
+        bucket,
+        dpd: position.dpd,
+        pastDue: position.amountPastDueMinor,
+        balance: position.balanceMinor,
+        score: priorityScore({ dpd: position.dpd, balanceMinor: position.balanceMinor, brokenPromises: 0, slaBreached: false }),
+        asOf,
+      };
+      if (open && !inDefault && open.pending_promises === 0) {
+        closeCase.run({ id: open.id, balance: position.balanceMinor, asOf });
+        summary.casesClosed += 1;
+      } else if (open) {
+        updateCase.run({ ...fields, id: open.id });
+      } else if (inDefault) {
+        const episode = episodeStart ?? asOf;
+        insertCase.run({
+          ...fields,
+          id: stableId('case', loan.id, episode),
+          loanId: loan.id,
+          episode,
+          account: loan.accountNumber,
+          name: loan.borrowerName,
+          currency: loan.currency,
+          defaultType: position.dpd > 0 ? 'payment_default' : 'covenant_breach',
+        });
+        summary.casesOpened += 1;
+      }
+    }
+  }
+  return summary;
+}

@@ -1,0 +1,68 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import sirv from 'sirv';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { EventName, Events } from '../../src-shared/contract';
+import { createDispatcher } from '../ipc/dispatch';
+import type { Session } from '../ipc/handler-types';
+import { createHandlers } from '../ipc/handlers';
+import { log } from '../log/logger';
+import type { Store } from '../store/open-store';
+import { socketRequestSchema } from './socket-protocol';
+
+export interface Harness {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/**
+ * The browser harness (DESIGN §1): the main-process services under plain Node, the built renderer
+ * as static files, and the one contract carried over a WebSocket at `/api`. Each socket is its
+ * own session, like one Electron window.
+ */
+export async function startHarness(options: { store: Store; rendererDir: string; port: number; host?: string }): Promise<Harness> {
+  const sockets = new Set<WebSocket>();
+  const broadcast = <E extends EventName>(event: E, payload: Events[E]) => {
+    const frame = JSON.stringify({ event, payload });
+    for (const socket of sockets) socket.send(frame);
+  };
+  const dispatch = createDispatcher(createHandlers(options.store), broadcast);
+  const serveStatic = sirv(options.rendererDir, { single: true, dev: false, etag: true });
+  const server = createServer((request, response) => {
+    serveStatic(request, response, () => {
+      response.statusCode = 404;
+      response.end('not found');
+    });
+  });
+  const wss = new WebSocketServer({ server, path: '/api', maxPayload: 1024 * 1024 });
+  wss.on('connection', (socket) => {
+    const session: Session = { user: null };
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('message', async (data) => {
+      let request: { id: number; channel: unknown; payload: unknown };
+      try {
+        request = socketRequestSchema.parse(JSON.parse(String(data)));
+      } catch {
+        socket.send(JSON.stringify({ id: -1, result: { ok: false, error: { code: 'validation', message: 'malformed request frame' } } }));
+        return;
+      }
+      const result = await dispatch(session, request.channel, request.payload);
+      socket.send(JSON.stringify({ id: request.id, result }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${options.host ?? '127.0.0.1'}:${port}/`;
+  log.info('harness listening', { url });
+  return {
+    url,
+    server,
+    close: async () => {
+      for (const socket of sockets) socket.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { seedDatabase, todayUtc } from '../demo/seed-database';
+import { log } from '../log/logger';
+import { openStore } from '../store/open-store';
+import { startHarness } from './harness-server';
+
+/**
+ * `npm run start:web -- [--port N] [--db FILE]`: the browser harness. Without --db it uses (and on
+ * first start creates) a demo database of 200 loans under .recourse-data/.
+ */
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const { values } = parseArgs({ options: { port: { type: 'string', default: '5180' }, db: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' } } });
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  process.stderr.write(`--port must be a port number, got ${values.port}\n`);
+  process.exit(2);
+}
+const rendererDir = join(repoRoot, 'out', 'renderer');
+if (!existsSync(join(rendererDir, 'index.html'))) {
+  process.stderr.write(`the renderer is not built (${rendererDir}); run npm run build first\n`);
+  process.exit(1);
+}
+const dbPath = values.db ?? join(repoRoot, '.recourse-data', 'demo.db');
+const fresh = !existsSync(dbPath);
+mkdirSync(dirname(dbPath), { recursive: true });
+const store = openStore(dbPath);
+if (fresh) {
+  log.info('creating the demo database', { path: dbPath });
+  seedDatabase(store, { loans: 200, seed: 1, asOf: todayUtc() });
+}
+const harness = await startHarness({ store, rendererDir, port, host: values.host });
+process.stdout.write(`Recourse is running at ${harness.url} (database ${dbPath})\n`);
+const stop = () => {
+  void harness.close().then(() => {
+    store.close();
+    process.exit(0);
+  });
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,10 @@
+import { caseHandlers } from '../cases/case-handlers';
+import { directoryHandlers } from '../directory/directory-handlers';
+import { sessionHandlers } from '../session/session-handlers';
+import type { Store } from '../store/open-store';
+import type { Handlers } from './handler-types';
+
+/** Every channel's handler, composed from each domain's slice; the compiler checks none is missing. */
+export function createHandlers(store: Store): Handlers {
+  return { ...sessionHandlers(store), ...caseHandlers(store), ...directoryHandlers(store) };
+}

@@ -1,0 +1,44 @@
+import { ActionIcon, AppShell, Avatar, Badge, Button, Group, NavLink, Text, Title, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
+import { IconListDetails, IconLogout, IconMoon, IconSun } from '@tabler/icons-react';
+import { initials, roleColor } from '../format/people';
+import { QueueScreen } from '../screens/queue/QueueScreen';
+import { useSession } from './session-context';
+
+export function AppLayout() {
+  const { user, signOut } = useSession();
+  const { setColorScheme } = useMantineColorScheme();
+  const scheme = useComputedColorScheme('light');
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 'sm' }} padding="md">
+      <AppShell.Header px="md">
+        <Group h="100%" justify="space-between">
+          <Group gap="xs">
+            <Title order={3} c="indigo">Recourse</Title>
+            <Text size="sm" c="dimmed">Collections & recovery</Text>
+          </Group>
+          <Group gap="sm">
+            <Tooltip label={scheme === 'dark' ? 'Light theme' : 'Dark theme'}>
+              <ActionIcon variant="default" size="lg" aria-label="Toggle color scheme" onClick={() => setColorScheme(scheme === 'dark' ? 'light' : 'dark')}>
+                {scheme === 'dark' ? <IconSun size={18} /> : <IconMoon size={18} />}
+              </ActionIcon>
+            </Tooltip>
+            <Group gap={8} data-testid="signed-in-user">
+              <Avatar color={roleColor(user.role)} radius="xl" size="sm">{initials(user.name)}</Avatar>
+              <div>
+                <Text size="sm" fw={600} lh={1.1}>{user.name}</Text>
+                <Badge size="xs" variant="light" color={roleColor(user.role)}>{user.role}</Badge>
+              </div>
+            </Group>
+            <Button variant="subtle" color="gray" leftSection={<IconLogout size={16} />} onClick={signOut}>Sign out</Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <NavLink active label="Collections queue" leftSection={<IconListDetails size={18} />} />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <QueueScreen />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
