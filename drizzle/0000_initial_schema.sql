@@ -170,6 +170,7 @@ CREATE TABLE `fee_records` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `fee_records_installment_kind_idx` ON `fee_records` (`installment_id`,`kind`);--> statement-breakpoint
+CREATE INDEX `fee_records_loan_idx` ON `fee_records` (`loan_id`);--> statement-breakpoint
 CREATE TABLE `fee_schedules` (
 	`id` text PRIMARY KEY NOT NULL,
 	`product_code` text NOT NULL,
@@ -238,7 +239,6 @@ CREATE TABLE `loans` (
 	`balance_minor` integer DEFAULT 0 NOT NULL,
 	`bucket` text DEFAULT 'current' NOT NULL,
 	`entered_delinquency_on` text,
-	`as_of` text,
 	FOREIGN KEY (`borrower_id`) REFERENCES `borrowers`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`product_code`) REFERENCES `products`(`code`) ON UPDATE no action ON DELETE no action
 );
@@ -345,7 +345,6 @@ CREATE TABLE `cases` (
 	`opened_on` text NOT NULL,
 	`closed_on` text,
 	`created_by` text NOT NULL,
-	`as_of` text NOT NULL,
 	FOREIGN KEY (`loan_id`) REFERENCES `loans`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`assigned_agent_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`queue_id`) REFERENCES `queues`(`id`) ON UPDATE no action ON DELETE no action,

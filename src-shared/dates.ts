@@ -6,6 +6,8 @@
  */
 export type IsoDate = string & { readonly __brand: 'IsoDate' };
 export type UtcInstant = string & { readonly __brand: 'UtcInstant' };
+/** Days since 1970-01-01 for a business date: the compact form bulk computations use. */
+export type EpochDay = number;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
@@ -27,11 +29,11 @@ export function isoDate(text: string): IsoDate {
   return date;
 }
 
-export function epochDay(date: IsoDate): number {
+export function epochDay(date: IsoDate): EpochDay {
   return Date.parse(`${date}T00:00:00Z`) / MS_PER_DAY;
 }
 
-export function fromEpochDay(day: number): IsoDate {
+export function fromEpochDay(day: EpochDay): IsoDate {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10) as IsoDate;
 }
 

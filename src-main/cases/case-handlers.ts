@@ -32,7 +32,7 @@ type SummaryRecord = CaseRowRecord & {
 export function caseHandlers(store: Store): HandlerSlice<'cases.queue' | 'cases.get' | 'cases.assign'> {
   const readQueue = createQueueReader(store.sqlite);
   const caseById = store.sqlite.prepare(`
-    SELECT ${CASE_ROW_COLUMNS}, c.reason_code, c.nba_confidence, c.episode_started_on, c.closed_on, c.as_of,
+    SELECT ${CASE_ROW_COLUMNS}, c.reason_code, c.nba_confidence, c.episode_started_on, c.closed_on, (SELECT value FROM app_meta WHERE key = 'last_daily_run') AS as_of,
       b.id AS borrower_id, b.language, b.timezone, b.jurisdiction, b.do_not_contact, b.ssn_last_four,
       (SELECT p.e164 FROM phones p WHERE p.borrower_id = b.id AND p.is_active = 1 ORDER BY p.is_primary DESC, p.id LIMIT 1) AS primary_phone,
       (SELECT e.email FROM emails e WHERE e.borrower_id = b.id AND e.is_active = 1 ORDER BY e.is_primary DESC, e.id LIMIT 1) AS email,

@@ -9,7 +9,8 @@ import type { Store } from '../store/open-store';
  * `asOf` without writing anything.
  */
 export function describeCase(store: Store, accountNumber: string, asOf?: IsoDate) {
-  const loan = store.sqlite.prepare('SELECT id, account_number, dpd, amount_past_due_minor, balance_minor, bucket, risk_status, as_of FROM loans WHERE account_number = ?').get(accountNumber) as
+  const loan = store.sqlite.prepare(`SELECT id, account_number, dpd, amount_past_due_minor, balance_minor, bucket, risk_status,
+    (SELECT value FROM app_meta WHERE key = 'last_daily_run') AS as_of FROM loans WHERE account_number = ?`).get(accountNumber) as
     | { id: string; account_number: string; dpd: number; amount_past_due_minor: number; balance_minor: number; bucket: string; risk_status: string | null; as_of: IsoDate | null }
     | undefined;
   if (!loan) throw new AppError('not_found', `no loan with account number ${accountNumber}`);
@@ -19,11 +20,11 @@ export function describeCase(store: Store, accountNumber: string, asOf?: IsoDate
   let position = { dpd: loan.dpd, amountPastDueMinor: loan.amount_past_due_minor, balanceMinor: loan.balance_minor };
   if (asOf) {
     const installments = store.sqlite
-      .prepare(`SELECT seq, due_on AS dueOn, principal_due_minor AS principalMinor, interest_due_minor AS interestMinor,
+      .prepare(`SELECT seq, unixepoch(due_on) / 86400 AS dueDay, principal_due_minor AS principalMinor, interest_due_minor AS interestMinor,
         fees_due_minor + coalesce((SELECT sum(f.amount_minor) FROM fee_records f WHERE f.installment_id = installments.id AND f.assessed_on <= ?), 0) AS feesMinor
         FROM installments WHERE loan_id = ?`)
       .all(asOf, loan.id) as InstallmentDue[];
-    const payments = store.sqlite.prepare('SELECT paid_on AS paidOn, amount_minor AS amountMinor FROM payments WHERE loan_id = ?').all(loan.id) as PaymentMade[];
+    const payments = store.sqlite.prepare('SELECT unixepoch(paid_on) / 86400 AS paidDay, amount_minor AS amountMinor FROM payments WHERE loan_id = ?').all(loan.id) as PaymentMade[];
     position = assessLoan(installments, payments, asOf);
   }
   const breach = loan.risk_status === 'BREACH';

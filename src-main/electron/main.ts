@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventName, Events } from '../../src-shared/contract';
@@ -47,8 +47,23 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
+function openDatabaseOrExplain() {
+  try {
+    return openDatabase();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    dialog.showErrorBox(
+      'Recourse cannot open its database',
+      `${reason}\n\nIf this mentions better_sqlite3.node or NODE_MODULE_VERSION, start Recourse with npm start, which builds SQLite for this Electron version.`,
+    );
+    app.exit(1);
+    return null;
+  }
+}
+
 void app.whenReady().then(() => {
-  const store = openDatabase();
+  const store = openDatabaseOrExplain();
+  if (!store) return;
   const sessions = new Map<number, Session>();
   const broadcast = <E extends EventName>(event: E, payload: Events[E]) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(`recourse:event:${event}`, payload);

@@ -1,5 +1,5 @@
 import { addDays, epochDay, fromEpochDay } from '../../src-shared/dates';
-import { stableId } from '../../src-shared/ids';
+import { seedId as stableId } from './ids';
 import type { LoanPlan } from './loans';
 import type { BorrowerPlan, SeedContext } from './people';
 

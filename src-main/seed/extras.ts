@@ -1,5 +1,5 @@
 import { addDays, addMonths, type IsoDate } from '../../src-shared/dates';
-import { stableId } from '../../src-shared/ids';
+import { seedId as stableId } from './ids';
 import { COUNTRY_NAMES } from './geography';
 import { instantOn, slug, type BorrowerPlan, type SeedContext } from './people';
 import { phoneNumber } from './phones';

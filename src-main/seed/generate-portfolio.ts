@@ -1,6 +1,6 @@
 import { addDays, parseIsoDate, type IsoDate } from '../../src-shared/dates';
 import { AppError } from '../../src-shared/errors';
-import { stableId } from '../../src-shared/ids';
+import { seedId as stableId } from './ids';
 import type { Store } from '../store/open-store';
 import { writeContactHistory, writeStrategy } from './contacts';
 import { writeExtras } from './extras';
@@ -9,7 +9,7 @@ import { planLoan, type LoanPlan } from './loans';
 import { seedOperations, type ProductCode } from './operations';
 import { borrowerIdFor, seededFaker, writeBorrower, type BorrowerPlan, type SeedContext } from './people';
 import { Rng } from './random';
-import { prepareInserts } from './statements';
+import { deferIndexes, prepareInserts } from './statements';
 
 export { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './demo-users';
 
@@ -101,12 +101,14 @@ export function generatePortfolio(store: Store, options: PortfolioOptions): Port
 
   const { asOf } = options;
   const rng = new Rng(options.seed);
-  const ctx: SeedContext = { rng, faker: seededFaker(options.seed), insert: prepareInserts(sqlite), asOf };
+  const faker = seededFaker(options.seed);
   const counters: Counters = { installments: 0, payments: 0, contacts: 0 };
   const previousCache = sqlite.pragma('cache_size', { simple: true }) as number;
   sqlite.pragma(`cache_size = -${SEED_CACHE_KIB}`);
   try {
     return sqlite.transaction((): PortfolioSummary => {
+      const rebuildIndexes = deferIndexes(sqlite);
+      const ctx: SeedContext = { rng, faker, insert: prepareInserts(sqlite), asOf };
       const { userIds, agentIds } = seedOperations(ctx.insert, asOf);
       let loanIndex = 0;
       let borrowerIndex = 0;
@@ -139,6 +141,7 @@ export function generatePortfolio(store: Store, options: PortfolioOptions): Port
         }
         borrowerIndex += 1;
       }
+      rebuildIndexes();
       return { borrowers: borrowerIndex, loans: loanIndex, installments: counters.installments, payments: counters.payments, users: userIds.length, contacts: counters.contacts };
     })();
   } finally {

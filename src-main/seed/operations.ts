@@ -1,6 +1,6 @@
 import { addDays, type IsoDate } from '../../src-shared/dates';
 import { CHANNELS, SUB_STATUSES } from '../../src-shared/domain/vocabulary';
-import { stableId } from '../../src-shared/ids';
+import { seedId as stableId } from './ids';
 import { hashPassword } from '../session/passwords';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 import type { Inserts } from './statements';

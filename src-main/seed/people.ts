@@ -1,7 +1,7 @@
 import { base, en, en_US, Faker } from '@faker-js/faker';
 import { addDays, type IsoDate } from '../../src-shared/dates';
 import { findJurisdiction } from '../../src-shared/domain/jurisdictions';
-import { stableId } from '../../src-shared/ids';
+import { seedId as stableId } from './ids';
 import {
   CARIBBEAN_EMPLOYERS,
   CARIBBEAN_FIRST_NAMES,

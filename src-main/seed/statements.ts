@@ -48,8 +48,39 @@ export function prepareInserts(sqlite: Database.Database): Inserts {
     const statement = sqlite.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
     inserts[table] = (values) => {
       if (values.length !== columns.length) throw new RangeError(`${table}: ${values.length} values for ${columns.length} columns`);
+      const t0 = performance.now();
       statement.run(values);
+      (globalThis as any).__t ??= {}; (globalThis as any).__t[table] = ((globalThis as any).__t[table] ?? 0) + performance.now() - t0;
     };
   }
   return inserts;
+}
+
+/** Bulk tables whose secondary indexes no trigger reads: built once after the rows instead of row by row. */
+const DEFERRED_INDEX_TABLES = ['installments', 'payments', 'loan_parties', 'contact_attempts'] as const;
+/**
+ * Refreshes the search row of the borrower's loans when a phone is added. The seed writes a
+ * borrower's phones before their loans, so it never has anything to refresh (the loan insert
+ * trigger reads the phones), yet each firing scans the FTS table: dropped while seeding.
+ */
+const DEFERRED_TRIGGERS = ['loan_search_after_phone_insert'] as const;
+
+/**
+ * Drops the secondary indexes of the bulk tables and the deferred triggers, and returns a
+ * function that recreates them from their exact stored SQL. Call both inside the seeding
+ * transaction: building an index over the finished rows is far cheaper than millions of
+ * random-key index inserts, and a failure rolls everything back.
+ */
+export function deferIndexes(sqlite: Database.Database): () => void {
+  const tables = DEFERRED_INDEX_TABLES.map(() => '?').join(', ');
+  const triggers = DEFERRED_TRIGGERS.map(() => '?').join(', ');
+  const objects = sqlite
+    .prepare(
+      `SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND ((type = 'index' AND tbl_name IN (${tables})) OR (type = 'trigger' AND name IN (${triggers}))) ORDER BY type, name`,
+    )
+    .all(...DEFERRED_INDEX_TABLES, ...DEFERRED_TRIGGERS) as { type: 'index' | 'trigger'; name: string; sql: string }[];
+  for (const object of objects) sqlite.exec(`DROP ${object.type === 'index' ? 'INDEX' : 'TRIGGER'} "${object.name.replaceAll('"', '""')}"`);
+  return () => {
+    for (const object of objects) sqlite.exec(object.sql);
+  };
 }

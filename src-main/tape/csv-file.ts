@@ -20,35 +20,37 @@ export interface TapeCsv {
   complete: boolean;
 }
 
-interface ParsedRecord {
-  record: string[];
-  raw: string;
-  info: { lines: number };
+/** Line breaks inside quoted fields: a record spans 1 + this many physical lines. */
+function innerLineBreaks(record: readonly string[]): number {
+  let breaks = 0;
+  for (const field of record) {
+    for (let at = field.indexOf('\n'); at !== -1; at = field.indexOf('\n', at + 1)) breaks += 1;
+  }
+  return breaks;
 }
 
-/** Line breaks inside the record itself (quoted multi-line fields), not the blank lines skipped before it. */
-function innerLineBreaks(raw: string): number {
-  const body = raw.replace(/^(?:\r?\n)+/, '').replace(/\r?\n$/, '');
-  return body.split('\n').length - 1;
+const isBlankLine = (record: readonly string[]): boolean => record.length === 1 && record[0] === '';
+
+/**
+ * Empty lines are kept (and skipped by the caller) rather than dropped by the parser, so
+ * physical line numbers can be counted without csv-parse's per-record `info`, which costs as
+ * much again as the parse itself on a large tape.
+ */
+function parseCsv(text: string): string[][] {
+  return parse(text, { bom: true, trim: true, relax_column_count: true });
 }
 
-function parseCsv(text: string): ParsedRecord[] {
-  // With `info` and `raw` each record comes wrapped with its line and source text; the typings
-  // only describe plain records.
-  return parse(text, { bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true, raw: true }) as unknown as ParsedRecord[];
-}
-
-/** Checks the header holds exactly the tape's columns, in any order; returns column positions when it does. */
-function readHeader(key: TapeFileKey, header: string[], issues: Issues): string[] | null {
+/** Checks the header holds exactly the tape's columns, in any order; returns them in file order when it does. */
+function readHeader(key: TapeFileKey, header: string[], issues: Issues, line: number): string[] | null {
   const expected: readonly string[] = TAPE_COLUMNS[key];
   const before = issues.count;
   const seen = new Set<string>();
   for (const name of header) {
-    if (seen.has(name)) issues.add(key, 1, `duplicate column "${name}"`);
-    else if (!expected.includes(name)) issues.add(key, 1, `unknown column "${name}" (expected ${expected.join(', ')})`);
+    if (seen.has(name)) issues.add(key, line, `duplicate column "${name}"`);
+    else if (!expected.includes(name)) issues.add(key, line, `unknown column "${name}" (expected ${expected.join(', ')})`);
     seen.add(name);
   }
-  for (const name of expected) if (!seen.has(name)) issues.add(key, 1, `missing column "${name}"`);
+  for (const name of expected) if (!seen.has(name)) issues.add(key, line, `missing column "${name}"`);
   return issues.count === before ? header : null;
 }
 
@@ -64,7 +66,7 @@ export function readTapeCsv(dir: string, key: TapeFileKey, issues: Issues): Tape
     issues.add(key, 0, `required file is missing from ${dir}`);
     return { rows: [], complete: false };
   }
-  let records: ParsedRecord[];
+  let records: string[][];
   try {
     records = parseCsv(readFileSync(path, 'utf8'));
   } catch (error) {
@@ -72,25 +74,33 @@ export function readTapeCsv(dir: string, key: TapeFileKey, issues: Issues): Tape
     issues.add(key, lines, `not readable as CSV: ${(error as Error).message}`);
     return { rows: [], complete: false };
   }
-  const [first, ...data] = records;
-  if (!first) {
+  let line = 1;
+  let index = 0;
+  // The header is the first line that is not blank.
+  for (; index < records.length && isBlankLine(records[index]!); index += 1) line += 1;
+  const header = records[index];
+  if (!header) {
     issues.add(key, 1, `header row is missing (expected ${TAPE_COLUMNS[key].join(', ')})`);
     return { rows: [], complete: false };
   }
-  const columns = readHeader(key, first.record, issues);
+  const columns = readHeader(key, header, issues, line);
   if (!columns) return { rows: [], complete: false };
+  line += 1 + innerLineBreaks(header);
   const rows: CsvRow[] = [];
   let complete = true;
-  for (const { record, raw, info } of data) {
-    const line = info.lines - innerLineBreaks(raw);
+  for (index += 1; index < records.length; index += 1) {
+    const record = records[index]!;
+    const start = line;
+    line += 1 + innerLineBreaks(record);
+    if (isBlankLine(record)) continue;
     if (record.length !== columns.length) {
-      issues.add(key, line, `has ${record.length} fields, the header has ${columns.length}`);
+      issues.add(key, start, `has ${record.length} fields, the header has ${columns.length}`);
       complete = false;
       continue;
     }
     const values: Record<string, string> = {};
-    columns.forEach((column, index) => (values[column] = record[index] ?? ''));
-    rows.push({ line, values });
+    for (let column = 0; column < columns.length; column += 1) values[columns[column]!] = record[column]!;
+    rows.push({ line: start, values });
   }
   return { rows, complete };
 }

@@ -197,13 +197,13 @@ describe('importTape', () => {
     ]);
   });
 
-  it('counts physical lines across blank lines and quoted line breaks', () => {
+  it('counts physical lines across blank lines, quoted line breaks and CRLF endings', () => {
     writeTape(dir, goodTape());
     const borrowersCsv = join(dir, 'borrowers.csv');
     const [header, b1, b2, b3] = readFileSync(borrowersCsv, 'utf8').trimEnd().split('\n');
     const multiLine = b1!.replace('Asha', '"Asha\nMarie"');
-    writeFileSync(borrowersCsv, [header, '', multiLine, b2, b3!.replace(',JM,', ',ZZ,')].join('\n'));
-    expect(refusal().errors).toEqual(['borrowers.csv:6: jurisdiction "ZZ" is not a known jurisdiction (TT, JM, BB, GY, US-XX or US-NY-NYC)']);
+    writeFileSync(borrowersCsv, [header, '', multiLine, '  ', b2, b3!.replace(',JM,', ',ZZ,')].join('\r\n'));
+    expect(refusal().errors).toEqual(['borrowers.csv:7: jurisdiction "ZZ" is not a known jurisdiction (TT, JM, BB, GY, US-XX or US-NY-NYC)']);
   });
 
   it('is idempotent: importing the same tape twice leaves the same rows', () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isoDate } from '../dates';
+import { epochDay, isoDate } from '../dates';
 import { assessLoan, type InstallmentDue } from './allocation';
 
 const schedule: InstallmentDue[] = [
-  { seq: 1, dueOn: isoDate('2026-01-15'), principalMinor: 10_000, interestMinor: 1_000, feesMinor: 500 },
-  { seq: 2, dueOn: isoDate('2026-02-15'), principalMinor: 10_000, interestMinor: 900, feesMinor: 0 },
-  { seq: 3, dueOn: isoDate('2026-03-15'), principalMinor: 10_000, interestMinor: 800, feesMinor: 0 },
+  { seq: 1, dueDay: epochDay(isoDate('2026-01-15')), principalMinor: 10_000, interestMinor: 1_000, feesMinor: 500 },
+  { seq: 2, dueDay: epochDay(isoDate('2026-02-15')), principalMinor: 10_000, interestMinor: 900, feesMinor: 0 },
+  { seq: 3, dueDay: epochDay(isoDate('2026-03-15')), principalMinor: 10_000, interestMinor: 800, feesMinor: 0 },
 ];
-const pay = (paidOn: string, amountMinor: number) => ({ paidOn: isoDate(paidOn), amountMinor });
+const pay = (paidOn: string, amountMinor: number) => ({ paidDay: epochDay(isoDate(paidOn)), amountMinor });
 
 describe('payment allocation and DPD', () => {
   it('counts days from the oldest unpaid past-due installment', () => {
@@ -37,6 +37,11 @@ describe('payment allocation and DPD', () => {
     const position = assessLoan(schedule, [pay('2026-02-01', 11_500)], isoDate('2026-03-01'));
     expect(position.dpd).toBe(14);
     expect(position.oldestPastDueOn).toBe('2026-02-15');
+  });
+
+  it('allocates by due date even when sequence numbers disagree', () => {
+    const swapped = [{ ...schedule[1]!, seq: 1 }, { ...schedule[0]!, seq: 2 }, schedule[2]!];
+    expect(assessLoan(swapped, [pay('2026-01-10', 11_500)], isoDate('2026-02-20')).oldestPastDueOn).toBe('2026-02-15');
   });
 
   it('applies a prepayment to later installments in order', () => {

@@ -1,9 +1,9 @@
-import { daysBetween, type IsoDate } from '../dates';
+import { epochDay, fromEpochDay, type EpochDay, type IsoDate } from '../dates';
 import type { Minor } from '../money';
 
 export interface InstallmentDue {
   seq: number;
-  dueOn: IsoDate;
+  dueDay: EpochDay;
   principalMinor: Minor;
   interestMinor: Minor;
   /** Fees on the installment itself plus any assessed fee records attached to it. */
@@ -11,7 +11,7 @@ export interface InstallmentDue {
 }
 
 export interface PaymentMade {
-  paidOn: IsoDate;
+  paidDay: EpochDay;
   amountMinor: Minor;
 }
 
@@ -34,6 +34,18 @@ export interface LoanPosition {
   paidToDateMinor: Minor;
 }
 
+/** The installments oldest due date first (seq breaks ties); the same array when already so. */
+export function inDueOrder(installments: readonly InstallmentDue[]): readonly InstallmentDue[] {
+  for (let i = 1; i < installments.length; i += 1) {
+    const previous = installments[i - 1]!;
+    const current = installments[i]!;
+    if (current.dueDay < previous.dueDay || (current.dueDay === previous.dueDay && current.seq < previous.seq)) {
+      return [...installments].sort((a, b) => a.dueDay - b.dueDay || a.seq - b.seq);
+    }
+  }
+  return installments;
+}
+
 /**
  * Applies the payments dated on or before `asOf` to the installments, oldest due date first and,
  * within an installment, fees, then interest, then principal (DESIGN §2). Money left after the
@@ -41,15 +53,15 @@ export interface LoanPosition {
  * the balance without ever making a later installment past due.
  */
 export function assessLoan(installments: readonly InstallmentDue[], payments: readonly PaymentMade[], asOf: IsoDate): LoanPosition {
+  const asOfDay = epochDay(asOf);
   let available = 0;
-  for (const payment of payments) if (payment.paidOn <= asOf) available += payment.amountMinor;
+  for (const payment of payments) if (payment.paidDay <= asOfDay) available += payment.amountMinor;
   const paidToDate = available;
-  const ordered = [...installments].sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.seq - b.seq));
   const positions: InstallmentPosition[] = [];
   let amountPastDue = 0;
   let balance = 0;
-  let oldestPastDueOn: IsoDate | null = null;
-  for (const installment of ordered) {
+  let oldestPastDueDay: EpochDay | null = null;
+  for (const installment of inDueOrder(installments)) {
     const paidFees = Math.min(available, installment.feesMinor);
     available -= paidFees;
     const paidInterest = Math.min(available, installment.interestMinor);
@@ -59,15 +71,15 @@ export function assessLoan(installments: readonly InstallmentDue[], payments: re
     const unpaid = installment.feesMinor + installment.interestMinor + installment.principalMinor - paidFees - paidInterest - paidPrincipal;
     positions.push({ ...installment, paidFeesMinor: paidFees, paidInterestMinor: paidInterest, paidPrincipalMinor: paidPrincipal, unpaidMinor: unpaid });
     balance += unpaid;
-    if (unpaid > 0 && installment.dueOn < asOf) {
+    if (unpaid > 0 && installment.dueDay < asOfDay) {
       amountPastDue += unpaid;
-      oldestPastDueOn ??= installment.dueOn;
+      oldestPastDueDay ??= installment.dueDay;
     }
   }
   return {
     installments: positions,
-    dpd: oldestPastDueOn ? daysBetween(oldestPastDueOn, asOf) : 0,
-    oldestPastDueOn,
+    dpd: oldestPastDueDay === null ? 0 : asOfDay - oldestPastDueDay,
+    oldestPastDueOn: oldestPastDueDay === null ? null : fromEpochDay(oldestPastDueDay),
     amountPastDueMinor: amountPastDue,
     balanceMinor: balance,
     unappliedMinor: available,

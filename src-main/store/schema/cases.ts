@@ -67,7 +67,6 @@ export const cases = sqliteTable(
     openedOn: text('opened_on').notNull(),
     closedOn: text('closed_on'),
     createdBy: text('created_by', { enum: ['engine', 'user'] }).notNull(),
-    asOf: text('as_of').notNull(),
   },
   (t) => [
     index('cases_loan_idx').on(t.loanId),

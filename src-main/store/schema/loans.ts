@@ -39,13 +39,12 @@ export const loans = sqliteTable(
     riskStatus: text('risk_status', { enum: ['BREACH'] }),
     status: text('status', { enum: ['active', 'paid_off', 'settled', 'written_off'] }).notNull().default('active'),
     isNonAccrual: integer('is_non_accrual', { mode: 'boolean' }).notNull().default(false),
-    /** Derived by the daily run as of `asOf`. */
+    /** Derived by the daily run, as of `app_meta.last_daily_run`. */
     dpd: integer('dpd').notNull().default(0),
     amountPastDueMinor: integer('amount_past_due_minor').notNull().default(0),
     balanceMinor: integer('balance_minor').notNull().default(0),
     bucket: text('bucket', { enum: BUCKETS }).notNull().default('current'),
     enteredDelinquencyOn: text('entered_delinquency_on'),
-    asOf: text('as_of'),
   },
   (t) => [index('loans_borrower_idx').on(t.borrowerId), index('loans_bucket_idx').on(t.bucket)],
 );
@@ -101,7 +100,7 @@ export const feeRecords = sqliteTable(
     amountMinor: integer('amount_minor').notNull(),
     assessedOn: text('assessed_on').notNull(),
   },
-  (t) => [uniqueIndex('fee_records_installment_kind_idx').on(t.installmentId, t.kind)],
+  (t) => [uniqueIndex('fee_records_installment_kind_idx').on(t.installmentId, t.kind), index('fee_records_loan_idx').on(t.loanId)],
 );
 
 /** General-ledger entries: non-accrual reversals and settlement write-offs. */
