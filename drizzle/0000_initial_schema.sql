@@ -374,7 +374,7 @@ CREATE TABLE `early_warning_flags` (
 CREATE INDEX `flags_loan_idx` ON `early_warning_flags` (`loan_id`);--> statement-breakpoint
 CREATE TABLE `promises` (
 	`id` text PRIMARY KEY NOT NULL,
-	`case_id` text NOT NULL,
+	`case_id` text,
 	`loan_id` text NOT NULL,
 	`created_on` text NOT NULL,
 	`due_on` text NOT NULL,

@@ -29,6 +29,7 @@ function tape(badDueOn?: string): Tape {
     loans: [{ account_number: 'TT-1001', borrower_id: 'B1', product: 'personal_loan', currency: 'TTD', principal: '3000.00', interest_rate_pct: '12.5', originated_on: '2025-12-15', risk_grade: 'B' }],
     installments,
     payments: [{ account_number: 'TT-1001', paid_on: '2026-01-15', amount: '525.50', reference: 'P1' }],
+    promises: [{ account_number: 'TT-1001', created_on: '2026-03-18', due_on: '2026-03-31', amount: '1051.00' }],
   };
 }
 
@@ -57,6 +58,11 @@ describe('the headless CLI', () => {
     expect(cli('nightly', '--db', db, '--as-of', '2026-03-20', '--json').code).toBe(0);
     const listed = JSON.parse(cli('cases', '--db', db, '--json').stdout) as { account_number: string; dpd: number }[];
     expect(listed).toEqual([expect.objectContaining({ account_number: 'TT-1001', dpd: 33 })]);
+    const promises = JSON.parse(cli('case', '--db', db, '--loan', 'TT-1001', '--json').stdout).promises;
+    expect(promises).toEqual([{ due_on: '2026-03-31', amount: 105_100, status: 'pending' }]);
+    const store = openStore(db);
+    expect(store.sqlite.prepare('SELECT count(*) FROM promises WHERE case_id IS NOT NULL').pluck().get()).toBe(1);
+    store.close();
   });
 
   it('rejects a tape with a bad date on installments.csv line 5 and leaves no loan behind', () => {

@@ -58,13 +58,18 @@ export function refreshDelinquency(sqlite: Database.Database, asOf: IsoDate): De
   const updateCase = sqlite.prepare(`
     UPDATE cases SET severity = @severity, stage = @stage, bucket = @bucket, dpd = @dpd, amount_past_due_minor = @pastDue, balance_minor = @balance,
       priority_score = @score WHERE id = @id`);
+  // Promises imported without a case join the case of their loan's current episode.
+  const attachPromises = sqlite.prepare(`UPDATE promises SET case_id = ? WHERE loan_id = ? AND case_id IS NULL AND status = 'pending'`);
+  const unattachedBetween = sqlite.prepare(`SELECT DISTINCT loan_id FROM promises WHERE case_id IS NULL AND loan_id >= ? AND loan_id <= ?`).pluck();
   const closeCase = sqlite.prepare(`
     UPDATE cases SET status = 'closed', close_reason = 'cured', closed_on = @asOf, severity = NULL, stage = NULL, bucket = 'current', dpd = 0,
       amount_past_due_minor = 0, balance_minor = @balance, nba_action = NULL, nba_confidence = NULL WHERE id = @id`);
 
   for (const chunk of loanChunks(sqlite, asOf)) {
     const openCases = new Map<string, OpenCase>();
-    for (const open of openCasesBetween.all(chunk[0]!.id, chunk[chunk.length - 1]!.id) as OpenCase[]) openCases.set(open.loan_id, open);
+    const [first, last] = [chunk[0]!.id, chunk[chunk.length - 1]!.id];
+    for (const open of openCasesBetween.all(first, last) as OpenCase[]) openCases.set(open.loan_id, open);
+    const withUnattachedPromises = new Set(unattachedBetween.all(first, last) as string[]);
     for (const loan of chunk) {
       summary.loans += 1;
       const position = loanStanding(loan.installments, loan.payments, asOf);
@@ -82,6 +87,7 @@ export function refreshDelinquency(sqlite: Database.Database, asOf: IsoDate): De
       const inDefault = position.dpd > 0 || loan.covenantBreach;
       if (position.dpd > 0) summary.delinquent += 1;
       const open = openCases.get(loan.id);
+      if (open && withUnattachedPromises.has(loan.id)) open.pending_promises += attachPromises.run(open.id, loan.id).changes;
       const fields: CaseFields = {
         severity: severityFor(position.dpd, loan.covenantBreach),
         stage: stageFor(position.dpd),
@@ -98,10 +104,11 @@ export function refreshDelinquency(sqlite: Database.Database, asOf: IsoDate): De
         if (caseChanged(open, fields)) updateCase.run({ ...fields, id: open.id });
       } else if (inDefault) {
         const episode = episodeStart ?? asOf;
+        const caseId = stableId('case', loan.id, episode);
         insertCase.run({
           ...fields,
           asOf,
-          id: stableId('case', loan.id, episode),
+          id: caseId,
           loanId: loan.id,
           episode,
           account: loan.accountNumber,
@@ -109,6 +116,7 @@ export function refreshDelinquency(sqlite: Database.Database, asOf: IsoDate): De
           currency: loan.currency,
           defaultType: position.dpd > 0 ? 'payment_default' : 'covenant_breach',
         });
+        if (withUnattachedPromises.has(loan.id)) attachPromises.run(caseId, loan.id);
         summary.casesOpened += 1;
       }
     }

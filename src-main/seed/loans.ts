@@ -1,4 +1,5 @@
-import { addDays, addMonths, daysBetween, type IsoDate } from '../../src-shared/dates';
+import type { IsoDate } from '../../src-shared/dates';
+import { dayNumber, shiftDays, shiftMonths } from './days';
 import type { SubStatus } from '../../src-shared/domain/vocabulary';
 import type { Place } from './geography';
 import type { ProductCode } from './operations';
@@ -85,7 +86,7 @@ export function amortise(principal: number, rateTenths: number, months: number, 
     const interest = Math.round(outstanding * monthlyRate);
     const principalPart = seq === months ? outstanding : Math.min(outstanding, payment - interest);
     outstanding -= principalPart;
-    schedule.push({ seq, dueOn: addMonths(originatedOn, seq), principal: principalPart, interest });
+    schedule.push({ seq, dueOn: shiftMonths(originatedOn, seq), principal: principalPart, interest });
   }
   return schedule;
 }
@@ -97,7 +98,7 @@ export function dpdAt(schedule: readonly PlannedInstallment[], payments: readonl
   let due = 0;
   for (const installment of schedule) {
     due += installment.principal + installment.interest;
-    if (due > paid) return installment.dueOn < asOf ? daysBetween(installment.dueOn, asOf) : 0;
+    if (due > paid) return installment.dueOn < asOf ? dayNumber(asOf) - dayNumber(installment.dueOn) : 0;
   }
   return 0;
 }
@@ -122,7 +123,7 @@ function planPayments(rng: Rng, profile: Profile, schedule: readonly PlannedInst
   const missed = profile === 'stopped' ? Math.min(rng.weighted(MONTHS_MISSED), pastDue) : 0;
   const payoffAt = profile === 'paid_off' && pastDue >= 2 ? rng.int(Math.max(1, pastDue - 8), pastDue - 1) : -1;
   const partialShare = rng.int(40, 85);
-  const horizon = addDays(asOf, 20);
+  const horizon = shiftDays(asOf, 20);
   for (const [k, installment] of schedule.entries()) {
     if (installment.dueOn > horizon || remaining <= 0) break;
     const total = installment.principal + installment.interest;
@@ -130,28 +131,28 @@ function planPayments(rng: Rng, profile: Profile, schedule: readonly PlannedInst
       case 'on_time':
       case 'paid_off':
         if (k === payoffAt) {
-          pay(addDays(installment.dueOn, -rng.int(0, 10)), remaining);
+          pay(shiftDays(installment.dueOn, -rng.int(0, 10)), remaining);
           break;
         }
-        pay(addDays(installment.dueOn, -rng.weighted([[0, 4], [1, 2], [2, 1], [3, 1], [5, 1]] as const)), total);
+        pay(shiftDays(installment.dueOn, -rng.weighted([[0, 4], [1, 2], [2, 1], [3, 1], [5, 1]] as const)), total);
         break;
       case 'early':
-        pay(addDays(installment.dueOn, -rng.int(5, 15)), total);
-        if (k < pastDue && rng.chance(0.04)) pay(addDays(installment.dueOn, -rng.int(0, 4)), total * rng.int(2, 6));
+        pay(shiftDays(installment.dueOn, -rng.int(5, 15)), total);
+        if (k < pastDue && rng.chance(0.04)) pay(shiftDays(installment.dueOn, -rng.int(0, 4)), total * rng.int(2, 6));
         break;
       case 'late': {
         const lateBy = rng.weighted([[rng.int(2, 10), 50], [rng.int(11, 25), 35], [rng.int(26, 40), 15]] as const);
-        pay(addDays(installment.dueOn, lateBy), total);
+        pay(shiftDays(installment.dueOn, lateBy), total);
         break;
       }
       case 'partial': {
         const share = Math.min(85, Math.max(40, partialShare + rng.int(-5, 5)));
-        pay(addDays(installment.dueOn, rng.int(-3, 3)), Math.round((total * share) / 100));
+        pay(shiftDays(installment.dueOn, rng.int(-3, 3)), Math.round((total * share) / 100));
         break;
       }
       case 'stopped':
-        if (k < pastDue - missed) pay(addDays(installment.dueOn, -rng.int(0, 3)), total);
-        else if (k === pastDue - missed && rng.chance(0.3)) pay(addDays(installment.dueOn, rng.int(0, 5)), Math.round((total * rng.int(30, 70)) / 100));
+        if (k < pastDue - missed) pay(shiftDays(installment.dueOn, -rng.int(0, 3)), total);
+        else if (k === pastDue - missed && rng.chance(0.3)) pay(shiftDays(installment.dueOn, rng.int(0, 5)), Math.round((total * rng.int(30, 70)) / 100));
         break;
     }
   }
@@ -166,7 +167,7 @@ export function planLoan(rng: Rng, place: Place, product: ProductCode, asOf: Iso
   const rateTenths = (BASE_RATE_TENTHS[product][grade] as number) + rng.int(0, 20);
   const principal = localAmount(rng, place, USD_PRINCIPAL[product]);
   const months = rng.weighted(TERMS[product]);
-  const originatedOn = addDays(addMonths(asOf, -rng.int(1, 36)), -rng.int(0, 27));
+  const originatedOn = shiftDays(shiftMonths(asOf, -rng.int(1, 36)), -rng.int(0, 27));
   const schedule = amortise(principal, rateTenths, months, originatedOn);
   const payments = planPayments(rng, profile, schedule, asOf);
   const roll = rng.int(0, 999);

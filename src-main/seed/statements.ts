@@ -39,21 +39,72 @@ const TABLES = {
 } as const;
 
 export type SeedTable = keyof typeof TABLES;
-export type Inserts = Record<SeedTable, InsertRow>;
+export type Inserts = Record<SeedTable, InsertRow> & {
+  /** Writes every buffered and staged row into its table; call once, after the last row. */
+  finish(): void;
+};
 
-/** One prepared INSERT per table; rows are positional arrays in the column order above. */
+/**
+ * High-volume tables no trigger reads: their rows are buffered and written BATCH_ROWS at a time
+ * with one multi-row INSERT, in the order they were given.
+ */
+const BATCHED_TABLES: ReadonlySet<SeedTable> = new Set([
+  'installments', 'payments', 'consents', 'contact_attempts', 'addresses', 'emails', 'identities', 'payment_instruments', 'loan_parties',
+]);
+/**
+ * The millions-of-rows tables: staged in a plain temp table, then copied in id order, so their
+ * random-hash primary keys are appended to the index instead of inserted all over it (rowids
+ * follow id order; still the same on every run).
+ */
+const STAGED_TABLES: ReadonlySet<SeedTable> = BATCHED_TABLES;
+const BATCH_ROWS = 64;
+
+function insertSql(table: string, columns: readonly string[], rows: number): string {
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`;
+}
+
+/** Positional INSERTs for every table; rows are arrays in the column order above. */
 export function prepareInserts(sqlite: Database.Database): Inserts {
-  const inserts = {} as Inserts;
+  const inserts = {} as Record<SeedTable, InsertRow>;
+  const finishers: (() => void)[] = [];
   for (const [table, columns] of Object.entries(TABLES) as [SeedTable, readonly string[]][]) {
-    const statement = sqlite.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-    inserts[table] = (values) => {
+    const check = (values: readonly SqlValue[]): void => {
       if (values.length !== columns.length) throw new RangeError(`${table}: ${values.length} values for ${columns.length} columns`);
-      const t0 = performance.now();
-      statement.run(values);
-      (globalThis as any).__t ??= {}; (globalThis as any).__t[table] = ((globalThis as any).__t[table] ?? 0) + performance.now() - t0;
     };
+    if (!BATCHED_TABLES.has(table)) {
+      const single = sqlite.prepare(insertSql(table, columns, 1));
+      inserts[table] = (values) => {
+        check(values);
+        single.run(values);
+      };
+      continue;
+    }
+    const staged = STAGED_TABLES.has(table);
+    const target = staged ? `temp.seed_stage_${table}` : table;
+    if (staged) sqlite.exec(`CREATE TEMP TABLE seed_stage_${table} (${columns.join(', ')})`);
+    const single = sqlite.prepare(insertSql(target, columns, 1));
+    const batch = sqlite.prepare(insertSql(target, columns, BATCH_ROWS));
+    const full = BATCH_ROWS * columns.length;
+    let buffer: SqlValue[] = [];
+    inserts[table] = (values) => {
+      check(values);
+      for (const value of values) buffer.push(value);
+      if (buffer.length === full) {
+        batch.run(buffer);
+        buffer = [];
+      }
+    };
+    finishers.push(() => {
+      for (let offset = 0; offset < buffer.length; offset += columns.length) single.run(buffer.slice(offset, offset + columns.length));
+      buffer = [];
+      if (!staged) return;
+      const list = columns.join(', ');
+      sqlite.exec(`INSERT INTO ${table} (${list}) SELECT ${list} FROM ${target} ORDER BY id`);
+      sqlite.exec(`DROP TABLE ${target}`);
+    });
   }
-  return inserts;
+  return Object.assign(inserts, { finish: () => finishers.forEach((finish) => finish()) });
 }
 
 /** Bulk tables whose secondary indexes no trigger reads: built once after the rows instead of row by row. */

@@ -61,9 +61,8 @@ export class FieldReader {
    * Marks the row as not importable without reporting it: for a value that cannot be checked
    * because of a problem already reported on another row (so the report names causes, not echoes).
    */
-  markUnusable(): undefined {
+  markUnusable(): void {
     this.unusable = true;
-    return undefined;
   }
 
   /** The record when every check on this row passed (so no field is undefined), else null. */
@@ -101,7 +100,8 @@ export class FieldReader {
   money(column: string, { positive = false } = {}): Minor | undefined {
     const value = this.required(column);
     if (value === undefined) return undefined;
-    const minor = value.startsWith('-') || value.startsWith('+') ? null : parseDecimalToMinor(value, 2);
+    // parseDecimalToMinor accepts a sign; tape amounts are never negative.
+    const minor = value.startsWith('-') ? null : parseDecimalToMinor(value, 2);
     if (minor === null) return this.fail(`${column} "${value}" ${AMOUNT_RULE}`);
     if (positive && minor === 0) return this.fail(`${column} "${value}" must be greater than 0`);
     return minor;

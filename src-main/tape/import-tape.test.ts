@@ -116,8 +116,11 @@ describe('importTape', () => {
     expect(contact).toEqual({ at: '2025-03-16T18:30:00.000Z', source: 'tape', channel: 'voice', outcome: 'conversation', external_id: 'B1' });
 
     const l2 = (store.sqlite.prepare('SELECT id FROM loans WHERE account_number = ?').get('L2') as { id: string }).id;
-    expect(summary.pendingPromises).toEqual([expect.objectContaining({ loanId: l2, accountNumber: 'L2', createdOn: '2025-04-05', dueOn: '2025-04-12', amountMinor: 50_000 })]);
-    expect(count('promises')).toBe(0);
+    expect(summary.promises).toBe(1);
+    // Until the daily run attaches it to its episode's case, an imported promise has none.
+    expect(store.sqlite.prepare('SELECT case_id, loan_id, created_on, due_on, amount_minor, status FROM promises').all()).toEqual([
+      { case_id: null, loan_id: l2, created_on: '2025-04-05', due_on: '2025-04-12', amount_minor: 50_000, status: 'pending' },
+    ]);
     // The search index sees the imported names and phone digits.
     expect(store.sqlite.prepare("SELECT account_number FROM loan_search WHERE loan_search MATCH '6201234'").all()).toEqual([{ account_number: 'L1' }]);
   });

@@ -1,8 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { IsoDate } from '../../src-shared/dates';
 import type { ProductKind } from '../../src-shared/domain/vocabulary';
 import { stableId } from '../../src-shared/ids';
-import type { Minor } from '../../src-shared/money';
 import type { ContactRecord, PromiseRecord } from './parse-history';
 import type { InstallmentRecord, LoanRecord, PaymentRecord } from './parse-loans';
 import type { BorrowerRecord, PhoneRecord } from './parse-people';
@@ -18,21 +16,9 @@ export interface ValidTape {
   contacts: ContactRecord[];
 }
 
-/** A promise from promises.csv, waiting for the case of its loan's delinquency episode. */
-export interface PendingPromise {
-  /** `stableId('promise', account_number, created_on, due_on, amountMinor)`, the same on every desktop. */
-  id: string;
-  loanId: string;
-  accountNumber: string;
-  createdOn: IsoDate;
-  dueOn: IsoDate;
-  amountMinor: Minor;
-}
-
 export interface PersistResult {
   emails: number;
   productsCreated: number;
-  pendingPromises: PendingPromise[];
 }
 
 const flag = (value: boolean): number => (value ? 1 : 0);
@@ -101,6 +87,10 @@ export function persistTape(sqlite: Database.Database, tape: ValidTape): Persist
     payment: sqlite.prepare(
       `INSERT INTO payments (id, loan_id, paid_on, amount_minor, reference, source) VALUES (?, ?, ?, ?, ?, 'tape')
        ON CONFLICT(loan_id, reference) DO UPDATE SET paid_on = excluded.paid_on, amount_minor = excluded.amount_minor`,
+    ),
+    // A promise's status is the engine's to judge, so a re-import leaves it as it is.
+    promise: sqlite.prepare(
+      `INSERT INTO promises (id, case_id, loan_id, created_on, due_on, amount_minor) VALUES (?, NULL, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,
     ),
     contact: sqlite.prepare(
       `INSERT INTO contact_attempts (id, borrower_id, loan_id, channel, direction, outcome, at, source) VALUES (?, ?, ?, ?, ?, ?, ?, 'tape')
@@ -183,14 +173,9 @@ export function persistTape(sqlite: Database.Database, tape: ValidTape): Persist
     sql.contact.run(stableId('contact', c.accountNumber, c.at, c.channel, c.direction), owner, loanId, c.channel, c.direction, c.outcome, c.at);
   }
 
-  const pendingPromises = tape.promises.map((p) => ({
-    id: stableId('promise', p.accountNumber, p.createdOn, p.dueOn, p.amountMinor),
-    loanId: loan(p.accountNumber).id,
-    accountNumber: p.accountNumber,
-    createdOn: p.createdOn,
-    dueOn: p.dueOn,
-    amountMinor: p.amountMinor,
-  }));
+  for (const p of tape.promises) {
+    sql.promise.run(stableId('promise', p.accountNumber, p.createdOn, p.dueOn, p.amountMinor), loan(p.accountNumber).id, p.createdOn, p.dueOn, p.amountMinor);
+  }
 
-  return { emails, productsCreated, pendingPromises };
+  return { emails, productsCreated };
 }

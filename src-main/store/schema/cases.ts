@@ -113,11 +113,12 @@ export const activities = sqliteTable(
   (t) => [index('activities_case_at_idx').on(t.caseId, t.at), index('activities_at_idx').on(t.at), index('activities_next_action_idx').on(t.nextActionOn)],
 );
 
+/** Promises to pay. One imported from a tape waits without a case until the daily run attaches it to its loan's episode. */
 export const promises = sqliteTable(
   'promises',
   {
     id: text('id').primaryKey(),
-    caseId: text('case_id').notNull().references(() => cases.id),
+    caseId: text('case_id').references(() => cases.id),
     loanId: text('loan_id').notNull().references(() => loans.id),
     createdOn: text('created_on').notNull(),
     dueOn: text('due_on').notNull(),
