@@ -48,6 +48,9 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // A 64 MB page cache keeps a 100,000-loan portfolio's hot indexes in memory (the default is 2 MB).
+    sqlite.pragma('cache_size = -65536');
+    sqlite.pragma('temp_store = MEMORY');
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder: folder });
     sqlite.pragma(`user_version = ${known}`);
