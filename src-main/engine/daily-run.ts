@@ -2,10 +2,11 @@ import type { IsoDate } from '../../src-shared/dates';
 import type { Store } from '../store/open-store';
 import { assignQueues } from './assign-queues';
 import { rankPriorities } from './rank-priorities';
-import { refreshDelinquency, type DelinquencySummary } from './refresh-delinquency';
+import type { RefreshSummary } from './loan-day-writer';
+import { refreshLoans } from './refresh-loans';
 import { writeSnapshot } from './write-snapshot';
 
-export interface DailyRunSummary extends DelinquencySummary {
+export interface DailyRunSummary extends RefreshSummary {
   asOf: IsoDate;
   queueAssignments: number;
 }
@@ -17,7 +18,7 @@ export interface DailyRunSummary extends DelinquencySummary {
 export function runDaily(store: Store, asOf: IsoDate): DailyRunSummary {
   return store.sqlite
     .transaction(() => {
-      const delinquency = refreshDelinquency(store.sqlite, asOf);
+      const delinquency = refreshLoans(store.sqlite, asOf);
       const queueAssignments = assignQueues(store.sqlite);
       rankPriorities(store.sqlite);
       writeSnapshot(store.sqlite, asOf);
