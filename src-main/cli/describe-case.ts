@@ -1,49 +1,77 @@
 import type { IsoDate } from '../../src-shared/dates';
-import { assessLoan, type InstallmentDue, type PaymentMade } from '../../src-shared/domain/allocation';
 import { bucketFor, severityFor, stageFor } from '../../src-shared/domain/classification';
+import { settlementOptions } from '../../src-shared/domain/settlement';
+import { evaluateLoanDay } from '../../src-shared/engine/loan-day';
 import { AppError } from '../../src-shared/errors';
+import { readLoanChunks } from '../engine/loan-facts-reader';
+import { slaConfigs } from '../engine/refresh-loans';
 import type { Store } from '../store/open-store';
 
-/**
- * The `case` command's view of a loan (DESIGN §4): as of the last daily run, or recomputed for
- * `asOf` without writing anything.
- */
+interface Described {
+  dpd: number;
+  amountPastDueMinor: number;
+  balanceMinor: number;
+  flags: { type: string; severity: string; details: unknown }[];
+  nba: { action: string; confidence: number } | null;
+  promises: { due_on: string; amount: number; status: string }[];
+}
+
+/** The loan as the last daily run left it in the store. */
+function asStored(store: Store, loanId: string, loan: { dpd: number; amount_past_due_minor: number; balance_minor: number }): Described {
+  const nba = store.sqlite.prepare('SELECT nba_action AS action, nba_confidence AS confidence FROM cases WHERE loan_id = ? AND active = 1 AND nba_action IS NOT NULL').get(loanId) as Described['nba'] | undefined;
+  const flags = store.sqlite.prepare('SELECT type, severity, details FROM early_warning_flags WHERE loan_id = ? AND cleared_on IS NULL ORDER BY type').all(loanId) as { type: string; severity: string; details: string }[];
+  return {
+    dpd: loan.dpd,
+    amountPastDueMinor: loan.amount_past_due_minor,
+    balanceMinor: loan.balance_minor,
+    flags: flags.map((flag) => ({ ...flag, details: JSON.parse(flag.details) as unknown })),
+    nba: nba ?? null,
+    promises: store.sqlite.prepare('SELECT due_on, amount_minor AS amount, status FROM promises WHERE loan_id = ? ORDER BY created_on, due_on, id').all(loanId) as Described['promises'],
+  };
+}
+
+/** The loan judged afresh for `asOf`, through the same pure function as the daily run, writing nothing. */
+function judgedFor(store: Store, loanId: string, asOf: IsoDate): Described {
+  const [record] = [...readLoanChunks(store.sqlite, asOf, slaConfigs(store.sqlite), { onlyLoanId: loanId })].flat();
+  if (!record) throw new AppError('conflict', 'the loan is no longer active');
+  const day = evaluateLoanDay(record.facts);
+  const statuses = new Map(day.promiseChanges.map((change) => [change.id, change.status]));
+  return {
+    dpd: day.standing.dpd,
+    amountPastDueMinor: day.standing.amountPastDueMinor,
+    balanceMinor: day.standing.balanceMinor,
+    flags: day.flags,
+    nba: day.caseDay?.nba ?? null,
+    promises: record.facts.promises.map((p) => ({ due_on: p.dueOn, amount: p.amountMinor, status: statuses.get(p.id) ?? p.status })),
+  };
+}
+
+/** The `case` command's view of a loan (DESIGN §4): as of the last daily run, or judged for `asOf`. */
 export function describeCase(store: Store, accountNumber: string, asOf?: IsoDate) {
-  const loan = store.sqlite.prepare(`SELECT id, account_number, dpd, amount_past_due_minor, balance_minor, bucket, risk_status,
-    (SELECT value FROM app_meta WHERE key = 'last_daily_run') AS as_of FROM loans WHERE account_number = ?`).get(accountNumber) as
-    | { id: string; account_number: string; dpd: number; amount_past_due_minor: number; balance_minor: number; bucket: string; risk_status: string | null; as_of: IsoDate | null }
-    | undefined;
+  const loan = store.sqlite
+    .prepare(`SELECT id, account_number, dpd, amount_past_due_minor, balance_minor, risk_status, (SELECT value FROM app_meta WHERE key = 'last_daily_run') AS last_run
+              FROM loans WHERE account_number = ?`)
+    .get(accountNumber) as { id: string; account_number: string; dpd: number; amount_past_due_minor: number; balance_minor: number; risk_status: string | null; last_run: IsoDate | null } | undefined;
   if (!loan) throw new AppError('not_found', `no loan with account number ${accountNumber}`);
-  const openCase = store.sqlite.prepare('SELECT id, nba_action, nba_confidence FROM cases WHERE loan_id = ? ORDER BY active DESC, opened_on DESC LIMIT 1').get(loan.id) as
-    | { id: string; nba_action: string | null; nba_confidence: number | null }
-    | undefined;
-  let position = { dpd: loan.dpd, amountPastDueMinor: loan.amount_past_due_minor, balanceMinor: loan.balance_minor };
-  if (asOf) {
-    const installments = store.sqlite
-      .prepare(`SELECT seq, unixepoch(due_on) / 86400 AS dueDay, principal_due_minor AS principalMinor, interest_due_minor AS interestMinor,
-        fees_due_minor + coalesce((SELECT sum(f.amount_minor) FROM fee_records f WHERE f.installment_id = installments.id AND f.assessed_on <= ?), 0) AS feesMinor
-        FROM installments WHERE loan_id = ?`)
-      .all(asOf, loan.id) as InstallmentDue[];
-    const payments = store.sqlite.prepare('SELECT unixepoch(paid_on) / 86400 AS paidDay, amount_minor AS amountMinor FROM payments WHERE loan_id = ?').all(loan.id) as PaymentMade[];
-    position = assessLoan(installments, payments, asOf);
-  }
-  const breach = loan.risk_status === 'BREACH';
-  const flags = store.sqlite
-    .prepare('SELECT type, severity, details FROM early_warning_flags WHERE loan_id = ? AND cleared_on IS NULL ORDER BY type')
-    .all(loan.id) as { type: string; severity: string; details: string }[];
-  const promises = store.sqlite.prepare('SELECT due_on, amount_minor AS amount, status FROM promises WHERE loan_id = ? ORDER BY created_on, due_on, id').all(loan.id);
+  const described = asOf ? judgedFor(store, loan.id, asOf) : asStored(store, loan.id, loan);
   return {
     account_number: loan.account_number,
-    as_of: asOf ?? loan.as_of,
-    dpd: position.dpd,
-    amount_past_due: position.amountPastDueMinor,
-    balance: position.balanceMinor,
-    bucket: bucketFor(position.dpd),
-    stage: stageFor(position.dpd),
-    severity: severityFor(position.dpd, breach),
-    flags: flags.map((flag) => ({ type: flag.type, severity: flag.severity, details: JSON.parse(flag.details) as unknown })),
-    nba: openCase?.nba_action ? { action: openCase.nba_action, confidence: openCase.nba_confidence } : null,
-    promises,
-    settlement_options: [],
+    as_of: asOf ?? loan.last_run,
+    dpd: described.dpd,
+    amount_past_due: described.amountPastDueMinor,
+    balance: described.balanceMinor,
+    bucket: bucketFor(described.dpd),
+    stage: stageFor(described.dpd),
+    severity: severityFor(described.dpd, loan.risk_status === 'BREACH'),
+    flags: described.flags,
+    nba: described.nba,
+    promises: described.promises,
+    settlement_options: settlementOptions(described.balanceMinor, described.dpd).map((option) => ({
+      type: option.type,
+      amount: option.amountMinor,
+      discount_pct: option.discountPct,
+      installments: option.installments,
+      requires_approval: option.requiresApproval,
+    })),
   };
 }

@@ -51,14 +51,15 @@ function toLoanPromise(p: PromiseRow): LoanPromise {
  * order, and each loan row says how many are its own, so no per-row string keys are built: on a
  * 100,000-loan portfolio that is most of the cost of reading.
  */
-export function* readLoanChunks(sqlite: Database.Database, asOf: IsoDate, sla: SlaConfigs, chunkSize = 2000): Generator<LoanRecord[]> {
+export function* readLoanChunks(sqlite: Database.Database, asOf: IsoDate, sla: SlaConfigs, options: { chunkSize?: number; onlyLoanId?: string } = {}): Generator<LoanRecord[]> {
+  const chunkSize = options.onlyLoanId ? 1 : (options.chunkSize ?? 2000);
   const loansAfter = sqlite
     .prepare(`
       SELECT l.id, l.account_number, b.first_name || ' ' || b.last_name, l.currency, l.risk_status, l.sub_status, l.originated_on,
              b.do_not_contact, b.vulnerable, b.hardship, l.dpd, l.amount_past_due_minor, l.balance_minor, l.bucket, l.entered_delinquency_on,
              l.status = 'active', (SELECT count(*) FROM installments i WHERE i.loan_id = l.id), (SELECT count(*) FROM payments p WHERE p.loan_id = l.id)
       FROM loans l JOIN borrowers b ON b.id = l.borrower_id
-      WHERE l.id > ? ORDER BY l.id LIMIT ?`)
+      WHERE ${options.onlyLoanId ? 'l.id = ?' : 'l.id > ?'} ORDER BY l.id LIMIT ?`)
     .raw();
   const installmentsBetween = sqlite
     .prepare(`SELECT seq, unixepoch(due_on) / 86400, principal_due_minor, interest_due_minor, fees_due_minor FROM installments
@@ -74,7 +75,7 @@ export function* readLoanChunks(sqlite: Database.Database, asOf: IsoDate, sla: S
                                               WHERE direction = 'outbound' AND loan_id >= ? AND loan_id <= ? AND at < ? GROUP BY loan_id`);
   const flagsBetween = sqlite.prepare(`SELECT id, loan_id, type, severity, details FROM early_warning_flags WHERE cleared_on IS NULL AND loan_id >= ? AND loan_id <= ?`);
   const endOfDay = `${addDays(asOf, 1)}T00:00:00.000Z`;
-  let after = '';
+  let after = options.onlyLoanId ?? '';
   for (;;) {
     const rows = loansAfter.all(after, chunkSize) as LoanRow[];
     if (rows.length === 0) return;
@@ -144,6 +145,7 @@ export function* readLoanChunks(sqlite: Database.Database, asOf: IsoDate, sla: S
       });
     }
     if (chunk.length > 0) yield chunk;
+    if (options.onlyLoanId) return;
     after = last;
   }
 }

@@ -5,7 +5,7 @@ import { evaluateLoanDay } from '../../src-shared/engine/loan-day';
 import { readLoanChunks } from './loan-facts-reader';
 import { createLoanDayWriter, type RefreshSummary } from './loan-day-writer';
 
-function slaConfigs(sqlite: Database.Database): SlaConfigs {
+export function slaConfigs(sqlite: Database.Database): SlaConfigs {
   const rows = sqlite.prepare('SELECT stage, first_contact_hours, follow_up_hours FROM sla_configs').all() as { stage: string; first_contact_hours: number; follow_up_hours: number }[];
   return Object.fromEntries(rows.map((row) => [row.stage, { firstContactHours: row.first_contact_hours, followUpHours: row.follow_up_hours }]));
 }
