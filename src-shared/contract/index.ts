@@ -1,12 +1,24 @@
 import type { z } from 'zod';
 import type { Result } from '../errors';
+import { activityChannels } from './activities';
+import { caseWorkChannels } from './case-work';
 import { caseChannels } from './cases';
 import type { ChannelSpec } from './define-channel';
 import { directoryChannels } from './directory';
 import { sessionChannels } from './session';
+import { settlementChannels } from './settlements';
+import { strategyChannels } from './strategies';
 
 /** The one contract between the renderer and main: every channel, composed from each domain's slice. */
-export const channels = { ...sessionChannels, ...caseChannels, ...directoryChannels } satisfies Record<string, ChannelSpec>;
+export const channels = {
+  ...sessionChannels,
+  ...caseChannels,
+  ...directoryChannels,
+  ...caseWorkChannels,
+  ...activityChannels,
+  ...settlementChannels,
+  ...strategyChannels,
+} satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels;
@@ -33,6 +45,10 @@ export function isChannelName(value: unknown): value is ChannelName {
   return typeof value === 'string' && Object.hasOwn(channels, value);
 }
 
+export * from './activities';
+export * from './case-work';
 export * from './cases';
 export * from './directory';
 export * from './session';
+export * from './settlements';
+export * from './strategies';

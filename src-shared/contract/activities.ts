@@ -1,0 +1,2 @@
+/** Channels of this slice of the contract; see index.ts for how slices compose. */
+export const activityChannels = {};
