@@ -565,6 +565,21 @@ CREATE TABLE `contact_attempts` (
 --> statement-breakpoint
 CREATE INDEX `contact_attempts_borrower_at_idx` ON `contact_attempts` (`borrower_id`,`at`);--> statement-breakpoint
 CREATE INDEX `contact_attempts_loan_at_idx` ON `contact_attempts` (`loan_id`,`at`);--> statement-breakpoint
+CREATE TABLE `contact_overrides` (
+	`id` text PRIMARY KEY NOT NULL,
+	`borrower_id` text NOT NULL,
+	`case_id` text NOT NULL,
+	`granted_by` text NOT NULL,
+	`reason` text NOT NULL,
+	`granted_at` text NOT NULL,
+	`expires_at` text NOT NULL,
+	`used_at` text,
+	FOREIGN KEY (`borrower_id`) REFERENCES `borrowers`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`case_id`) REFERENCES `cases`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`granted_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `contact_overrides_borrower_idx` ON `contact_overrides` (`borrower_id`,`expires_at`);--> statement-breakpoint
 CREATE TABLE `letters` (
 	`id` text PRIMARY KEY NOT NULL,
 	`case_id` text NOT NULL,

@@ -88,3 +88,22 @@ export const contactAttempts = sqliteTable(
   },
   (t) => [index('contact_attempts_borrower_at_idx').on(t.borrowerId, t.at), index('contact_attempts_loan_at_idx').on(t.loanId, t.at)],
 );
+
+/**
+ * A supervisor's recorded permission to contact a do-not-contact borrower by hand (DESIGN §2):
+ * good for one manual contact before it expires; automated contact never uses it.
+ */
+export const contactOverrides = sqliteTable(
+  'contact_overrides',
+  {
+    id: text('id').primaryKey(),
+    borrowerId: text('borrower_id').notNull().references(() => borrowers.id),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    grantedBy: text('granted_by').notNull().references(() => users.id),
+    reason: text('reason').notNull(),
+    grantedAt: text('granted_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    usedAt: text('used_at'),
+  },
+  (t) => [index('contact_overrides_borrower_idx').on(t.borrowerId, t.expiresAt)],
+);
