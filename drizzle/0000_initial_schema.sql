@@ -161,16 +161,15 @@ CREATE UNIQUE INDEX `users_email_unique` ON `users` (`email`);--> statement-brea
 CREATE TABLE `fee_records` (
 	`id` text PRIMARY KEY NOT NULL,
 	`loan_id` text NOT NULL,
-	`installment_id` text NOT NULL,
+	`installment_seq` integer NOT NULL,
 	`kind` text NOT NULL,
 	`amount_minor` integer NOT NULL,
 	`assessed_on` text NOT NULL,
 	FOREIGN KEY (`loan_id`) REFERENCES `loans`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`installment_id`) REFERENCES `installments`(`id`) ON UPDATE no action ON DELETE no action
+	FOREIGN KEY (`loan_id`,`installment_seq`) REFERENCES `installments`(`loan_id`,`seq`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `fee_records_installment_kind_idx` ON `fee_records` (`installment_id`,`kind`);--> statement-breakpoint
-CREATE INDEX `fee_records_loan_idx` ON `fee_records` (`loan_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `fee_records_installment_kind_idx` ON `fee_records` (`loan_id`,`installment_seq`,`kind`);--> statement-breakpoint
 CREATE TABLE `fee_schedules` (
 	`id` text PRIMARY KEY NOT NULL,
 	`product_code` text NOT NULL,
@@ -477,6 +476,7 @@ CREATE TABLE `dunning_events` (
 	`case_id` text,
 	`step_id` text NOT NULL,
 	`kind` text NOT NULL,
+	`installment_seq` integer,
 	`planned_on` text NOT NULL,
 	`status` text NOT NULL,
 	`reason` text,

@@ -4,7 +4,7 @@ import { settlementOptions } from '../../src-shared/domain/settlement';
 import { evaluateLoanDay } from '../../src-shared/engine/loan-day';
 import { AppError } from '../../src-shared/errors';
 import { readLoanChunks } from '../engine/loan-facts-reader';
-import { slaConfigs } from '../engine/refresh-loans';
+import { readEngineConfig } from '../engine/engine-config';
 import type { Store } from '../store/open-store';
 
 interface Described {
@@ -32,7 +32,7 @@ function asStored(store: Store, loanId: string, loan: { dpd: number; amount_past
 
 /** The loan judged afresh for `asOf`, through the same pure function as the daily run, writing nothing. */
 function judgedFor(store: Store, loanId: string, asOf: IsoDate): Described {
-  const [record] = [...readLoanChunks(store.sqlite, asOf, slaConfigs(store.sqlite), { onlyLoanId: loanId })].flat();
+  const [record] = [...readLoanChunks(store.sqlite, asOf, readEngineConfig(store.sqlite), { onlyLoanId: loanId })].flat();
   if (!record) throw new AppError('conflict', 'the loan is no longer active');
   const day = evaluateLoanDay(record.facts);
   const statuses = new Map(day.promiseChanges.map((change) => [change.id, change.status]));

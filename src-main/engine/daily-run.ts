@@ -1,4 +1,5 @@
 import type { IsoDate } from '../../src-shared/dates';
+import { settleAcceptedOffers } from '../settlements/settle-accepted';
 import type { Store } from '../store/open-store';
 import { assignQueues } from './assign-queues';
 import { rankPriorities } from './rank-priorities';
@@ -9,6 +10,8 @@ import { writeSnapshot } from './write-snapshot';
 export interface DailyRunSummary extends RefreshSummary {
   asOf: IsoDate;
   queueAssignments: number;
+  settlementsSettled: number;
+  settlementsExpired: number;
 }
 
 /**
@@ -19,11 +22,12 @@ export function runDaily(store: Store, asOf: IsoDate): DailyRunSummary {
   return store.sqlite
     .transaction(() => {
       const delinquency = refreshLoans(store.sqlite, asOf);
+      const settlements = settleAcceptedOffers(store.sqlite, asOf);
       const queueAssignments = assignQueues(store.sqlite);
       rankPriorities(store.sqlite);
       writeSnapshot(store.sqlite, asOf);
       store.sqlite.prepare(`INSERT INTO app_meta (key, value) VALUES ('last_daily_run', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(asOf);
-      return { asOf, ...delinquency, queueAssignments };
+      return { asOf, ...delinquency, queueAssignments, settlementsSettled: settlements.settled, settlementsExpired: settlements.expired };
     })
     .immediate();
 }

@@ -9,7 +9,8 @@ import { planLoan, type LoanPlan } from './loans';
 import { seedOperations, type ProductCode } from './operations';
 import { borrowerIdFor, seededFaker, writeBorrower, type BorrowerPlan, type SeedContext } from './people';
 import { Rng } from './random';
-import { deferIndexes, prepareInserts } from './statements';
+import { deferIndexes, withBulkSettings } from './bulk-mode';
+import { prepareInserts } from './statements';
 
 export { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './demo-users';
 
@@ -34,14 +35,14 @@ const PRODUCT_MIX: readonly (readonly [ProductCode, number])[] = [
   ['sme_loan', 15],
 ];
 
-/** Page cache while seeding (KiB, negative per SQLite): random-key index inserts stay in memory. */
-const SEED_CACHE_KIB = 262_144;
-
 export const accountNumberFor = (index: number): string => `RC-${String(index + 1).padStart(6, '0')}`;
 
 function validate(options: PortfolioOptions): void {
   if (!Number.isSafeInteger(options.loans) || options.loans < 1) throw new AppError('validation', 'loans must be a positive whole number', 'loans');
-  if (!Number.isSafeInteger(options.seed)) throw new AppError('validation', 'seed must be a whole number', 'seed');
+  // The generator takes 32 bits of seed: larger values would silently repeat smaller ones.
+  if (!Number.isInteger(options.seed) || options.seed < 0 || options.seed > 0xffff_ffff) {
+    throw new AppError('validation', 'seed must be a whole number from 0 to 4294967295', 'seed');
+  }
   if (!parseIsoDate(options.asOf)) throw new AppError('validation', `as-of must be an ISO date, got ${options.asOf}`, 'asOf');
 }
 
@@ -103,16 +104,8 @@ export function generatePortfolio(store: Store, options: PortfolioOptions): Port
   const rng = new Rng(options.seed);
   const faker = seededFaker(options.seed);
   const counters: Counters = { installments: 0, payments: 0, contacts: 0 };
-  const previousCache = sqlite.pragma('cache_size', { simple: true }) as number;
-  const foreignKeys = sqlite.pragma('foreign_keys', { simple: true }) as number;
-  sqlite.pragma(`cache_size = -${SEED_CACHE_KIB}`);
-  // Every reference is written after its target by construction (the tests run foreign_key_check);
-  // skipping the per-row parent lookups saves a large share of a 100k-loan seed.
-  sqlite.pragma('foreign_keys = OFF');
-  const journal = String(sqlite.pragma('journal_mode', { simple: true }));
-  try { sqlite.pragma('journal_mode = TRUNCATE'); } catch { /* another connection */ }
-  try {
-    return sqlite.transaction((): PortfolioSummary => {
+  return withBulkSettings(sqlite, () =>
+    sqlite.transaction((): PortfolioSummary => {
       const rebuildIndexes = deferIndexes(sqlite);
       const ctx: SeedContext = { rng, faker, insert: prepareInserts(sqlite), asOf };
       const { userIds, agentIds } = seedOperations(ctx.insert, asOf);
@@ -150,10 +143,6 @@ export function generatePortfolio(store: Store, options: PortfolioOptions): Port
       ctx.insert.finish();
       rebuildIndexes();
       return { borrowers: borrowerIndex, loans: loanIndex, installments: counters.installments, payments: counters.payments, users: userIds.length, contacts: counters.contacts };
-    })();
-  } finally {
-    sqlite.pragma(`journal_mode = ${journal}`);
-    sqlite.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
-    sqlite.pragma(`cache_size = ${previousCache}`);
-  }
+    })(),
+  );
 }

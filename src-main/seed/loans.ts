@@ -71,7 +71,7 @@ const GRADE_WEIGHTS: Record<'good' | 'fair' | 'poor', readonly (readonly [number
 };
 /** Months without a payment for a stopped payer: every bucket up to 120+ occurs. */
 const MONTHS_MISSED: readonly (readonly [number, number])[] = [
-  [1, 25], [2, 20], [3, 15], [4, 12], [5, 8], [6, 6], [8, 5], [10, 4], [12, 3], [15, 2],
+  [1, 32], [2, 20], [3, 14], [4, 10], [5, 6], [6, 5], [8, 5], [10, 4], [12, 2], [15, 2],
 ];
 
 /** Equal monthly payments in whole minor units; the principal remainder goes on the last one. */
@@ -123,6 +123,9 @@ function planPayments(rng: Rng, profile: Profile, schedule: readonly PlannedInst
   const missed = profile === 'stopped' ? Math.min(rng.weighted(MONTHS_MISSED), pastDue) : 0;
   const payoffAt = profile === 'paid_off' && pastDue >= 2 ? rng.int(Math.max(1, pastDue - 8), pastDue - 1) : -1;
   const partialShare = rng.int(40, 85);
+  // Some partial payers top up their arrears every few months; the others fall further behind.
+  const catchUpEvery = rng.chance(0.55) ? rng.int(2, 5) : 0;
+  let shortfall = 0;
   const horizon = shiftDays(asOf, 20);
   for (const [k, installment] of schedule.entries()) {
     if (installment.dueOn > horizon || remaining <= 0) break;
@@ -147,7 +150,12 @@ function planPayments(rng: Rng, profile: Profile, schedule: readonly PlannedInst
       }
       case 'partial': {
         const share = Math.min(85, Math.max(40, partialShare + rng.int(-5, 5)));
-        pay(shiftDays(installment.dueOn, rng.int(-3, 3)), Math.round((total * share) / 100));
+        const paidOn = shiftDays(installment.dueOn, rng.int(-3, 3));
+        const amount = Math.round((total * share) / 100);
+        shortfall += total - amount;
+        const catchUp = catchUpEvery > 0 && (k + 1) % catchUpEvery === 0;
+        pay(paidOn, catchUp ? amount + shortfall : amount);
+        if (catchUp) shortfall = 0;
         break;
       }
       case 'stopped':

@@ -23,11 +23,6 @@ export class Rng {
     return uniformInt(this.generator, 0, 999_999) < p * 1_000_000;
   }
 
-  /** A float in [0, 1) with 2^-30 resolution: enough for shares and jitter. */
-  fraction(): number {
-    return uniformInt(this.generator, 0, 0x3fff_ffff) / 0x4000_0000;
-  }
-
   pick<T>(items: readonly T[]): T {
     if (items.length === 0) throw new RangeError('pick from an empty list');
     return items[uniformInt(this.generator, 0, items.length - 1)] as T;

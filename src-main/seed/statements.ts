@@ -45,18 +45,14 @@ export type Inserts = Record<SeedTable, InsertRow> & {
 };
 
 /**
- * High-volume tables no trigger reads: their rows are buffered and written BATCH_ROWS at a time
- * with one multi-row INSERT, in the order they were given.
+ * The high-volume tables no trigger reads. Their rows are buffered, written 64 at a time by one
+ * multi-row INSERT into a plain temp table, and copied into the real table in id order at the
+ * end, so the random-hash primary keys are appended to the index instead of inserted all over it
+ * (rowids then follow id order: still the same on every run).
  */
-const BATCHED_TABLES: ReadonlySet<SeedTable> = new Set([
+export const STAGED_TABLES: ReadonlySet<SeedTable> = new Set([
   'installments', 'payments', 'consents', 'contact_attempts', 'addresses', 'emails', 'identities', 'payment_instruments', 'loan_parties',
 ]);
-/**
- * The millions-of-rows tables: staged in a plain temp table, then copied in id order, so their
- * random-hash primary keys are appended to the index instead of inserted all over it (rowids
- * follow id order; still the same on every run).
- */
-const STAGED_TABLES: ReadonlySet<SeedTable> = BATCHED_TABLES;
 const BATCH_ROWS = 64;
 
 function insertSql(table: string, columns: readonly string[], rows: number): string {
@@ -64,7 +60,7 @@ function insertSql(table: string, columns: readonly string[], rows: number): str
   return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`;
 }
 
-/** Positional INSERTs for every table; rows are arrays in the column order above. */
+/** Positional INSERTs for every table (rows are arrays in the column order above); call inside the seeding transaction. */
 export function prepareInserts(sqlite: Database.Database): Inserts {
   const inserts = {} as Record<SeedTable, InsertRow>;
   const finishers: (() => void)[] = [];
@@ -72,7 +68,7 @@ export function prepareInserts(sqlite: Database.Database): Inserts {
     const check = (values: readonly SqlValue[]): void => {
       if (values.length !== columns.length) throw new RangeError(`${table}: ${values.length} values for ${columns.length} columns`);
     };
-    if (!BATCHED_TABLES.has(table)) {
+    if (!STAGED_TABLES.has(table)) {
       const single = sqlite.prepare(insertSql(table, columns, 1));
       inserts[table] = (values) => {
         check(values);
@@ -80,11 +76,10 @@ export function prepareInserts(sqlite: Database.Database): Inserts {
       };
       continue;
     }
-    const staged = STAGED_TABLES.has(table);
-    const target = staged ? `temp.seed_stage_${table}` : table;
-    if (staged) sqlite.exec(`CREATE TEMP TABLE seed_stage_${table} (${columns.join(', ')})`);
-    const single = sqlite.prepare(insertSql(target, columns, 1));
-    const batch = sqlite.prepare(insertSql(target, columns, BATCH_ROWS));
+    const stage = `temp.seed_stage_${table}`;
+    sqlite.exec(`CREATE TABLE ${stage} (${columns.join(', ')})`);
+    const single = sqlite.prepare(insertSql(stage, columns, 1));
+    const batch = sqlite.prepare(insertSql(stage, columns, BATCH_ROWS));
     const full = BATCH_ROWS * columns.length;
     let buffer: SqlValue[] = [];
     inserts[table] = (values) => {
@@ -98,40 +93,10 @@ export function prepareInserts(sqlite: Database.Database): Inserts {
     finishers.push(() => {
       for (let offset = 0; offset < buffer.length; offset += columns.length) single.run(buffer.slice(offset, offset + columns.length));
       buffer = [];
-      if (!staged) return;
       const list = columns.join(', ');
-      sqlite.exec(`INSERT INTO ${table} (${list}) SELECT ${list} FROM ${target} ORDER BY id`);
-      sqlite.exec(`DROP TABLE ${target}`);
+      sqlite.exec(`INSERT INTO ${table} (${list}) SELECT ${list} FROM ${stage} ORDER BY id`);
+      sqlite.exec(`DROP TABLE ${stage}`);
     });
   }
   return Object.assign(inserts, { finish: () => finishers.forEach((finish) => finish()) });
-}
-
-/** Bulk tables whose secondary indexes no trigger reads: built once after the rows instead of row by row. */
-const DEFERRED_INDEX_TABLES = ['installments', 'payments', 'loan_parties', 'contact_attempts'] as const;
-/**
- * Refreshes the search row of the borrower's loans when a phone is added. The seed writes a
- * borrower's phones before their loans, so it never has anything to refresh (the loan insert
- * trigger reads the phones), yet each firing scans the FTS table: dropped while seeding.
- */
-const DEFERRED_TRIGGERS = ['loan_search_after_phone_insert'] as const;
-
-/**
- * Drops the secondary indexes of the bulk tables and the deferred triggers, and returns a
- * function that recreates them from their exact stored SQL. Call both inside the seeding
- * transaction: building an index over the finished rows is far cheaper than millions of
- * random-key index inserts, and a failure rolls everything back.
- */
-export function deferIndexes(sqlite: Database.Database): () => void {
-  const tables = DEFERRED_INDEX_TABLES.map(() => '?').join(', ');
-  const triggers = DEFERRED_TRIGGERS.map(() => '?').join(', ');
-  const objects = sqlite
-    .prepare(
-      `SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND ((type = 'index' AND tbl_name IN (${tables})) OR (type = 'trigger' AND name IN (${triggers}))) ORDER BY type, name`,
-    )
-    .all(...DEFERRED_INDEX_TABLES, ...DEFERRED_TRIGGERS) as { type: 'index' | 'trigger'; name: string; sql: string }[];
-  for (const object of objects) sqlite.exec(`DROP ${object.type === 'index' ? 'INDEX' : 'TRIGGER'} "${object.name.replaceAll('"', '""')}"`);
-  return () => {
-    for (const object of objects) sqlite.exec(object.sql);
-  };
 }

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { foreignKey, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { BUCKETS, LIABILITY_TYPES, LOAN_PARTY_ROLES, PRODUCT_KINDS, SUB_STATUSES } from '../../../src-shared/domain/vocabulary';
 import { borrowers } from './people';
 
@@ -95,12 +95,15 @@ export const feeRecords = sqliteTable(
   {
     id: text('id').primaryKey(),
     loanId: text('loan_id').notNull().references(() => loans.id),
-    installmentId: text('installment_id').notNull().references(() => installments.id),
+    installmentSeq: integer('installment_seq').notNull(),
     kind: text('kind', { enum: ['late_fee'] }).notNull(),
     amountMinor: integer('amount_minor').notNull(),
     assessedOn: text('assessed_on').notNull(),
   },
-  (t) => [uniqueIndex('fee_records_installment_kind_idx').on(t.installmentId, t.kind), index('fee_records_loan_idx').on(t.loanId)],
+  (t) => [
+    uniqueIndex('fee_records_installment_kind_idx').on(t.loanId, t.installmentSeq, t.kind),
+    foreignKey({ columns: [t.loanId, t.installmentSeq], foreignColumns: [installments.loanId, installments.seq] }),
+  ],
 );
 
 /** General-ledger entries: non-accrual reversals and settlement write-offs. */

@@ -124,8 +124,10 @@ export const dunningEvents = sqliteTable(
     caseId: text('case_id'),
     stepId: text('step_id').notNull(),
     kind: text('kind', { enum: ['dunning', 'pre_delinquency'] }).notNull(),
+    /** The installment a pre-delinquency reminder is about. */
+    installmentSeq: integer('installment_seq'),
     plannedOn: text('planned_on').notNull(),
-    status: text('status', { enum: ['planned', 'deferred', 'suppressed', 'sent', 'failed'] }).notNull(),
+    status: text('status', { enum: ['planned', 'deferred', 'suppressed', 'superseded', 'sent', 'failed'] }).notNull(),
     reason: text('reason'),
   },
   (t) => [index('dunning_events_loan_idx').on(t.loanId)],
