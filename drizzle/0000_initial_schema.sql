@@ -195,17 +195,16 @@ CREATE TABLE `gl_entries` (
 --> statement-breakpoint
 CREATE INDEX `gl_entries_loan_idx` ON `gl_entries` (`loan_id`);--> statement-breakpoint
 CREATE TABLE `installments` (
-	`id` text PRIMARY KEY NOT NULL,
 	`loan_id` text NOT NULL,
 	`seq` integer NOT NULL,
 	`due_on` text NOT NULL,
 	`principal_due_minor` integer NOT NULL,
 	`interest_due_minor` integer NOT NULL,
 	`fees_due_minor` integer NOT NULL,
+	PRIMARY KEY(`loan_id`, `seq`),
 	FOREIGN KEY (`loan_id`) REFERENCES `loans`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `installments_loan_seq_idx` ON `installments` (`loan_id`,`seq`);--> statement-breakpoint
 CREATE TABLE `loan_parties` (
 	`id` text PRIMARY KEY NOT NULL,
 	`loan_id` text NOT NULL,
@@ -246,16 +245,15 @@ CREATE UNIQUE INDEX `loans_account_number_unique` ON `loans` (`account_number`);
 CREATE INDEX `loans_borrower_idx` ON `loans` (`borrower_id`);--> statement-breakpoint
 CREATE INDEX `loans_bucket_idx` ON `loans` (`bucket`);--> statement-breakpoint
 CREATE TABLE `payments` (
-	`id` text PRIMARY KEY NOT NULL,
 	`loan_id` text NOT NULL,
 	`paid_on` text NOT NULL,
 	`amount_minor` integer NOT NULL,
 	`reference` text NOT NULL,
 	`source` text DEFAULT 'tape' NOT NULL,
+	PRIMARY KEY(`loan_id`, `reference`),
 	FOREIGN KEY (`loan_id`) REFERENCES `loans`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `payments_loan_reference_idx` ON `payments` (`loan_id`,`reference`);--> statement-breakpoint
 CREATE INDEX `payments_paid_on_idx` ON `payments` (`paid_on`);--> statement-breakpoint
 CREATE TABLE `products` (
 	`code` text PRIMARY KEY NOT NULL,

@@ -23,7 +23,7 @@ const LOANS = 600;
 const DUMPS: Record<string, string> = {
   users: 'id', borrowers: 'id', phones: 'id', emails: 'id', addresses: 'id', identities: 'id', consents: 'id',
   business_details: 'borrower_id', legal_representatives: 'id', payment_instruments: 'id', autopay_plans: 'id',
-  products: 'code', loans: 'id', loan_parties: 'id', installments: 'id', payments: 'id', contact_attempts: 'id',
+  products: 'code', loans: 'id', loan_parties: 'id', installments: 'loan_id, seq', payments: 'loan_id, reference', contact_attempts: 'id',
   strategies: 'id', compliance_rules: 'jurisdiction', sla_configs: 'stage', queues: 'id', queue_rules: 'id',
   queue_members: 'queue_id, position', collection_agencies: 'id', dunning_schedules: 'id', dunning_steps: 'id',
   pre_delinquency_rules: 'id', loan_search: 'rowid',

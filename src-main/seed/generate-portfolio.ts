@@ -77,11 +77,11 @@ function writeLoan(ctx: SeedContext, borrower: BorrowerPlan, borrowerIndex: numb
     }
   }
   for (const installment of plan.schedule) {
-    insert.installments([stableId('installment', account, installment.seq), loanId, installment.seq, installment.dueOn, installment.principal, installment.interest, 0]);
+    insert.installments([loanId, installment.seq, installment.dueOn, installment.principal, installment.interest, 0]);
   }
   plan.payments.forEach((payment, index) => {
     const reference = `${account}-P${String(index + 1).padStart(3, '0')}`;
-    insert.payments([stableId('payment', account, reference), loanId, payment.paidOn, payment.amount, reference, 'tape']);
+    insert.payments([loanId, payment.paidOn, payment.amount, reference, 'tape']);
   });
   counters.installments += plan.schedule.length;
   counters.payments += plan.payments.length;

@@ -23,8 +23,8 @@ const TABLES = {
   autopay_plans: ['id', 'borrower_id', 'instrument_id', 'frequency', 'next_payment_on', 'amount_type', 'fixed_amount_minor', 'is_active'],
   loans: ['id', 'account_number', 'borrower_id', 'product_code', 'currency', 'principal_minor', 'interest_rate_pct', 'originated_on', 'sub_status', 'risk_grade', 'risk_status', 'status'],
   loan_parties: ['id', 'loan_id', 'borrower_id', 'role', 'liability', 'guarantee_limit_minor'],
-  installments: ['id', 'loan_id', 'seq', 'due_on', 'principal_due_minor', 'interest_due_minor', 'fees_due_minor'],
-  payments: ['id', 'loan_id', 'paid_on', 'amount_minor', 'reference', 'source'],
+  installments: ['loan_id', 'seq', 'due_on', 'principal_due_minor', 'interest_due_minor', 'fees_due_minor'],
+  payments: ['loan_id', 'paid_on', 'amount_minor', 'reference', 'source'],
   contact_attempts: ['id', 'borrower_id', 'loan_id', 'channel', 'direction', 'outcome', 'at', 'source', 'blocked', 'blocked_reasons'],
   strategies: ['id', 'loan_id', 'strategy_type', 'priority_level', 'contact_frequency', 'next_contact_on', 'assigned_to', 'created_at'],
   compliance_rules: ['jurisdiction', 'preset', 'hours_start', 'hours_end', 'daily_cap', 'weekly_cap', 'cooling_off_minutes', 'counted_channels', 'is_active'],
@@ -46,7 +46,7 @@ export type Inserts = Record<SeedTable, InsertRow> & {
 
 /**
  * The high-volume tables no trigger reads. Their rows are buffered, written 64 at a time by one
- * multi-row INSERT into a plain temp table, and copied into the real table in id order at the
+ * multi-row INSERT into a plain temp table, and copied into the real table in primary-key order at the
  * end, so the random-hash primary keys are appended to the index instead of inserted all over it
  * (rowids then follow id order: still the same on every run).
  */
@@ -54,6 +54,8 @@ export const STAGED_TABLES: ReadonlySet<SeedTable> = new Set([
   'installments', 'payments', 'consents', 'contact_attempts', 'addresses', 'emails', 'identities', 'payment_instruments', 'loan_parties',
 ]);
 const BATCH_ROWS = 64;
+/** The primary key each staged table is copied in; `id` unless the table is keyed otherwise. */
+const COPY_ORDER: Partial<Record<SeedTable, string>> = { installments: 'loan_id, seq', payments: 'loan_id, reference' };
 
 function insertSql(table: string, columns: readonly string[], rows: number): string {
   const tuple = `(${columns.map(() => '?').join(', ')})`;
@@ -94,7 +96,7 @@ export function prepareInserts(sqlite: Database.Database): Inserts {
       for (let offset = 0; offset < buffer.length; offset += columns.length) single.run(buffer.slice(offset, offset + columns.length));
       buffer = [];
       const list = columns.join(', ');
-      sqlite.exec(`INSERT INTO ${table} (${list}) SELECT ${list} FROM ${stage} ORDER BY id`);
+      sqlite.exec(`INSERT INTO ${table} (${list}) SELECT ${list} FROM ${stage} ORDER BY ${COPY_ORDER[table] ?? 'id'}`);
       sqlite.exec(`DROP TABLE ${stage}`);
     });
   }

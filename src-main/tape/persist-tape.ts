@@ -80,12 +80,12 @@ export function persistTape(sqlite: Database.Database, tape: ValidTape): Persist
     ),
     loanByAccount: sqlite.prepare<[string], { id: string; borrower_id: string }>('SELECT id, borrower_id FROM loans WHERE account_number = ?'),
     installment: sqlite.prepare(
-      `INSERT INTO installments (id, loan_id, seq, due_on, principal_due_minor, interest_due_minor, fees_due_minor) VALUES (?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO installments (loan_id, seq, due_on, principal_due_minor, interest_due_minor, fees_due_minor) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT(loan_id, seq) DO UPDATE SET due_on = excluded.due_on, principal_due_minor = excluded.principal_due_minor,
          interest_due_minor = excluded.interest_due_minor, fees_due_minor = excluded.fees_due_minor`,
     ),
     payment: sqlite.prepare(
-      `INSERT INTO payments (id, loan_id, paid_on, amount_minor, reference, source) VALUES (?, ?, ?, ?, ?, 'tape')
+      `INSERT INTO payments (loan_id, paid_on, amount_minor, reference, source) VALUES (?, ?, ?, ?, 'tape')
        ON CONFLICT(loan_id, reference) DO UPDATE SET paid_on = excluded.paid_on, amount_minor = excluded.amount_minor`,
     ),
     // A promise's status is the engine's to judge, so a re-import leaves it as it is.
@@ -161,12 +161,12 @@ export function persistTape(sqlite: Database.Database, tape: ValidTape): Persist
 
   for (const i of tape.installments) {
     sql.installment.run(
-      stableId('installment', i.accountNumber, i.seq), loan(i.accountNumber).id, i.seq, i.dueOn,
+      loan(i.accountNumber).id, i.seq, i.dueOn,
       i.principalDueMinor, i.interestDueMinor, i.feesDueMinor,
     );
   }
   for (const p of tape.payments) {
-    sql.payment.run(stableId('payment', p.accountNumber, p.reference), loan(p.accountNumber).id, p.paidOn, p.amountMinor, p.reference);
+    sql.payment.run(loan(p.accountNumber).id, p.paidOn, p.amountMinor, p.reference);
   }
   for (const c of tape.contacts) {
     const { id: loanId, borrowerId: owner } = loan(c.accountNumber);

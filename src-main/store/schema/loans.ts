@@ -1,4 +1,4 @@
-import { foreignKey, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { foreignKey, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { BUCKETS, LIABILITY_TYPES, LOAN_PARTY_ROLES, PRODUCT_KINDS, SUB_STATUSES } from '../../../src-shared/domain/vocabulary';
 import { borrowers } from './people';
 
@@ -62,10 +62,13 @@ export const loanParties = sqliteTable(
   (t) => [index('loan_parties_loan_idx').on(t.loanId), index('loan_parties_borrower_idx').on(t.borrowerId)],
 );
 
+/**
+ * Installments and payments are keyed by loan and stored WITHOUT ROWID (migration 0002), so each
+ * loan's rows sit together on disk: the daily run reads a range of loans sequentially.
+ */
 export const installments = sqliteTable(
   'installments',
   {
-    id: text('id').primaryKey(),
     loanId: text('loan_id').notNull().references(() => loans.id),
     seq: integer('seq').notNull(),
     dueOn: text('due_on').notNull(),
@@ -73,20 +76,19 @@ export const installments = sqliteTable(
     interestDueMinor: integer('interest_due_minor').notNull(),
     feesDueMinor: integer('fees_due_minor').notNull(),
   },
-  (t) => [uniqueIndex('installments_loan_seq_idx').on(t.loanId, t.seq)],
+  (t) => [primaryKey({ columns: [t.loanId, t.seq] })],
 );
 
 export const payments = sqliteTable(
   'payments',
   {
-    id: text('id').primaryKey(),
     loanId: text('loan_id').notNull().references(() => loans.id),
     paidOn: text('paid_on').notNull(),
     amountMinor: integer('amount_minor').notNull(),
     reference: text('reference').notNull(),
     source: text('source', { enum: ['tape', 'feed', 'manual', 'settlement'] }).notNull().default('tape'),
   },
-  (t) => [uniqueIndex('payments_loan_reference_idx').on(t.loanId, t.reference), index('payments_paid_on_idx').on(t.paidOn)],
+  (t) => [primaryKey({ columns: [t.loanId, t.reference] }), index('payments_paid_on_idx').on(t.paidOn)],
 );
 
 /** Late fees assessed by a fee schedule: separate records, once per installment. */

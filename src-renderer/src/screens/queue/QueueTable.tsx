@@ -71,7 +71,7 @@ export function QueueTable({ rows, sort, direction, onSort, onOpen }: Props) {
               </Table.Td>
               <Table.Td>{row.severity ? <Badge variant="light" color={SEVERITY_COLORS[row.severity]} styles={{ label: { overflow: 'visible' } }}>{row.severity}</Badge> : '—'}</Table.Td>
               <Table.Td><Badge variant="filled" color={PRIORITY_COLORS[row.priority]}>{row.priority}</Badge></Table.Td>
-              <Table.Td>{row.nbaAction ? <Badge variant="outline">{NBA_LABELS[row.nbaAction]}</Badge> : <Text size="sm" c="dimmed">—</Text>}</Table.Td>
+              <Table.Td>{row.nbaAction ? <Badge variant="light" tt="none" fw={600} styles={{ label: { overflow: 'visible' } }}>{NBA_LABELS[row.nbaAction]}</Badge> : <Text size="sm" c="dimmed">—</Text>}</Table.Td>
               <Table.Td><Text size="sm" c={row.assignedAgentName ? undefined : 'dimmed'}>{row.assignedAgentName ?? 'Unassigned'}</Text></Table.Td>
               <Table.Td><Text size="sm">{STATUS_LABELS[row.status]}</Text></Table.Td>
               <Table.Td><Text size="sm">{row.openedOn}</Text></Table.Td>
