@@ -15,7 +15,8 @@ const asOf = isoDate('2026-11-20');
 const dir = mkdtempSync(join(tmpdir(), 'recourse-bench-'));
 const path = join(dir, 'bench.db');
 const report: Record<string, unknown> = { loans, node: process.version };
-const progress = (message: string) => process.stderr.write(`bench: ${message}\n`);
+const started = Date.now();
+const progress = (message: string) => process.stderr.write(`bench ${((Date.now() - started) / 1000).toFixed(1)}s: ${message}\n`);
 
 try {
   const store = openStore(path);

@@ -349,6 +349,7 @@ CREATE TABLE `cases` (
 );
 --> statement-breakpoint
 CREATE INDEX `cases_loan_idx` ON `cases` (`loan_id`);--> statement-breakpoint
+CREATE INDEX `cases_active_filters_idx` ON `cases` (`active`,`stage`,`severity`,`bucket`,`priority`,`dpd`,`balance_minor`,`queue_id`,`assigned_agent_id`,`dispute_flag`,`vulnerability_flag`,`hardship_flag`,`loan_id`);--> statement-breakpoint
 CREATE INDEX `cases_active_score_idx` ON `cases` (`active`,`priority_score`);--> statement-breakpoint
 CREATE INDEX `cases_active_dpd_idx` ON `cases` (`active`,`dpd`);--> statement-breakpoint
 CREATE INDEX `cases_active_balance_idx` ON `cases` (`active`,`balance_minor`);--> statement-breakpoint

@@ -58,3 +58,10 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 export function toUtcInstant(date: Date): UtcInstant {
   return date.toISOString() as UtcInstant;
 }
+
+/** The calendar date an instant falls on in an IANA time zone: the business date "today" there. */
+export function businessDateAt(instant: Date, timeZone: string): IsoDate {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const part = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')}` as IsoDate;
+}

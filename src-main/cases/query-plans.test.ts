@@ -11,11 +11,18 @@ beforeAll(() => {
 });
 afterAll(() => temp.cleanup());
 
-function plan(input: QueueQuery): string {
-  const { where, params, orderBy } = buildQueueSql(queueQuerySchema.parse(input));
+/** The plan of the page query, as the reader builds it for `total` matching cases. */
+function plan(input: QueueQuery, total = 100_000): string {
+  const sql = buildQueueSql(queueQuerySchema.parse(input));
   const rows = temp.store.sqlite
-    .prepare(`EXPLAIN QUERY PLAN SELECT ${CASE_ROW_COLUMNS} FROM cases c ${CASE_ROW_JOINS} WHERE ${where} ORDER BY ${orderBy} LIMIT 50`)
-    .all(...params) as { detail: string }[];
+    .prepare(`EXPLAIN QUERY PLAN SELECT ${CASE_ROW_COLUMNS} FROM ${sql.rowsFrom(total)} ${CASE_ROW_JOINS} WHERE ${sql.where} ORDER BY ${sql.orderBy} LIMIT 50`)
+    .all(...sql.params) as { detail: string }[];
+  return rows.map((row) => row.detail).join('\n');
+}
+
+function countPlan(input: QueueQuery): string {
+  const sql = buildQueueSql(queueQuerySchema.parse(input));
+  const rows = temp.store.sqlite.prepare(`EXPLAIN QUERY PLAN SELECT count(*) FROM ${sql.countFrom} WHERE ${sql.where}`).all(...sql.params) as { detail: string }[];
   return rows.map((row) => row.detail).join('\n');
 }
 
@@ -34,14 +41,24 @@ describe('hot query plans', () => {
     }
   });
 
-  it("an agent's own queue uses the agent index", () => {
-    const detail = plan({ agentId: 'user_x' });
-    expect(detail).toContain('cases_agent_active_score_idx');
-    expect(detail).not.toContain('TEMP B-TREE');
+  it('counts the active queue from the filter index alone, whatever the filters', () => {
+    const inputs: QueueQuery[] = [{}, { stages: ['mid_31_60'], priorities: ['HIGH'] }, { agentId: 'user_x', dpdMin: 5, flags: ['dispute'] }];
+    for (const input of inputs) {
+      expect(countPlan(input)).toMatch(/SEARCH c USING (COVERING )?INDEX cases_active_filters_idx/);
+    }
+  });
+
+  it('reads a narrow filter through the filter index and sorts only its matches', () => {
+    const detail = plan({ stages: ['late_61_90'], severities: ['critical'] }, 120);
+    expect(detail).toContain('cases_active_filters_idx (active=? AND stage=? AND severity=?)');
   });
 
   it('a single-status filter uses the status index', () => {
     expect(plan({ statuses: ['closed'] })).toContain('cases_status_score_idx');
+  });
+
+  it('leaves a search to the planner, which starts from the text index', () => {
+    expect(countPlan({ search: 'smith' })).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
   });
 
   it('search goes through the FTS5 trigram index', () => {

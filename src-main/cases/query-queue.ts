@@ -16,9 +16,10 @@ export function createQueueReader(sqlite: Database.Database): (query: z.output<t
     return statement;
   };
   return (query) => {
-    const { where, params, orderBy } = buildQueueSql(query);
-    const total = prepare(`SELECT count(*) FROM cases c WHERE ${where}`).pluck().get(...params) as number;
-    const rows = prepare(`SELECT ${CASE_ROW_COLUMNS} FROM cases c ${CASE_ROW_JOINS} WHERE ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`).all(
+    const sql = buildQueueSql(query);
+    const { where, params, orderBy } = sql;
+    const total = prepare(`SELECT count(*) FROM ${sql.countFrom} WHERE ${where}`).pluck().get(...params) as number;
+    const rows = prepare(`SELECT ${CASE_ROW_COLUMNS} FROM ${sql.rowsFrom(total)} ${CASE_ROW_JOINS} WHERE ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`).all(
       ...params,
       query.pageSize,
       query.page * query.pageSize,

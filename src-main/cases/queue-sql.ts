@@ -11,6 +11,20 @@ const SORT_COLUMNS = {
   name: 'c.borrower_name',
 } as const;
 
+const SORT_INDEXES = {
+  priority: 'cases_active_score_idx',
+  dpd: 'cases_active_dpd_idx',
+  balance: 'cases_active_balance_idx',
+  opened: 'cases_active_opened_idx',
+  name: 'cases_active_name_idx',
+} as const;
+
+/**
+ * Up to this many matching cases, the page is read through the filter index and sorted; above
+ * it, the matches are common enough that walking the sort index finds a page at once.
+ */
+export const SORT_AFTER_FILTER_LIMIT = 5000;
+
 const FLAG_COLUMNS = { dispute: 'c.dispute_flag', vulnerability: 'c.vulnerability_flag', hardship: 'c.hardship_flag' } as const;
 
 const PHONE_LIKE = /^[+\d()\-.]+$/;
@@ -33,6 +47,10 @@ export interface QueueSql {
   where: string;
   params: unknown[];
   orderBy: string;
+  /** FROM clause of the count. */
+  countFrom: string;
+  /** FROM clause of the page, chosen by how many cases match. */
+  rowsFrom(total: number): string;
 }
 
 /**
@@ -88,5 +106,16 @@ export function buildQueueSql(query: ParsedQueueQuery): QueueSql {
     }
   }
   const direction = query.direction === 'asc' ? 'ASC' : 'DESC';
-  return { where: clauses.join(' AND '), params, orderBy: `${SORT_COLUMNS[query.sort]} ${direction}, c.rowid ${direction}` };
+  // SQLite's planner reads the wide table rows for a count over the generated `active` column; the
+  // filter index answers it from the index alone, so the active queue names its indexes itself.
+  // A search is left to the planner: it starts from the few loans the text index finds.
+  const onActive = !(query.statuses && query.statuses.length > 0) && !query.search;
+  return {
+    where: clauses.join(' AND '),
+    params,
+    orderBy: `${SORT_COLUMNS[query.sort]} ${direction}, c.rowid ${direction}`,
+    countFrom: onActive ? 'cases c INDEXED BY cases_active_filters_idx' : 'cases c',
+    rowsFrom: (total) =>
+      !onActive ? 'cases c' : total <= SORT_AFTER_FILTER_LIMIT ? 'cases c INDEXED BY cases_active_filters_idx' : `cases c INDEXED BY ${SORT_INDEXES[query.sort]}`,
+  };
 }

@@ -7,6 +7,7 @@ import { createDispatcher } from '../ipc/dispatch';
 import type { Session } from '../ipc/handler-types';
 import { createHandlers } from '../ipc/handlers';
 import { log } from '../log/logger';
+import { startScheduler } from '../scheduler/scheduler';
 import { openStore } from '../store/open-store';
 import { installMenu } from './menu';
 import { isTrustedUrl, lockDownContents } from './security';
@@ -81,6 +82,7 @@ void app.whenReady().then(() => {
     }
     return dispatch(session, channel, payload);
   });
+  const scheduler = startScheduler(store, broadcast);
   installMenu();
   const window = createWindow();
   app.on('second-instance', () => {
@@ -88,6 +90,7 @@ void app.whenReady().then(() => {
     window.focus();
   });
   app.on('window-all-closed', () => {
+    scheduler.stop();
     store.close();
     app.quit();
   });

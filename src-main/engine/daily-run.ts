@@ -18,10 +18,10 @@ export interface DailyRunSummary extends RefreshSummary {
  * The daily run for one as-of date, in one transaction: a crash leaves the previous day's state
  * whole. It depends only on the ledger and the date, so running it twice changes nothing.
  */
-export function runDaily(store: Store, asOf: IsoDate): DailyRunSummary {
+export function runDaily(store: Store, asOf: IsoDate, onProgress?: (loansDone: number) => void): DailyRunSummary {
   return store.sqlite
     .transaction(() => {
-      const delinquency = refreshLoans(store.sqlite, asOf);
+      const delinquency = refreshLoans(store.sqlite, asOf, onProgress);
       const settlements = settleAcceptedOffers(store.sqlite, asOf);
       const queueAssignments = assignQueues(store.sqlite);
       rankPriorities(store.sqlite);

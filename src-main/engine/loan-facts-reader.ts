@@ -71,7 +71,8 @@ export function* readLoanChunks(sqlite: Database.Database, asOf: IsoDate, config
   const feesBetween = sqlite.prepare('SELECT loan_id, installment_seq, amount_minor, assessed_on <= ? FROM fee_records WHERE loan_id >= ? AND loan_id <= ?').raw();
   const promisesBetween = sqlite.prepare(`SELECT id, loan_id, case_id, created_on, due_on, grace_days, amount_minor, status, settlement_offer_id FROM promises
                                           WHERE loan_id >= ? AND loan_id <= ? AND created_on <= ? ORDER BY loan_id, created_on, id`);
-  const openCasesBetween = sqlite.prepare(`SELECT * FROM cases WHERE active = 1 AND loan_id >= ? AND loan_id <= ?`);
+  // `+active` keeps the planner on the loan index: the active-first indexes would scan every open case per chunk.
+  const openCasesBetween = sqlite.prepare(`SELECT * FROM cases WHERE +active = 1 AND loan_id >= ? AND loan_id <= ?`);
   const lastContactsBetween = sqlite.prepare(`SELECT loan_id, max(at) AS at FROM contact_attempts
                                               WHERE direction = 'outbound' AND loan_id >= ? AND loan_id <= ? AND at < ? GROUP BY loan_id`);
   const flagsBetween = sqlite.prepare(`SELECT id, loan_id, type, severity, details FROM early_warning_flags WHERE cleared_on IS NULL AND loan_id >= ? AND loan_id <= ?`);

@@ -13,6 +13,8 @@ import { socketRequestSchema } from './socket-protocol';
 export interface Harness {
   url: string;
   server: Server;
+  /** Sends an event to every connected browser. */
+  broadcast<E extends EventName>(event: E, payload: Events[E]): void;
   close(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export async function startHarness(options: { store: Store; rendererDir: string;
   return {
     url,
     server,
+    broadcast,
     close: async () => {
       for (const socket of sockets) socket.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

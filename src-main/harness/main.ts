@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { seedDatabase, todayUtc } from '../demo/seed-database';
 import { log } from '../log/logger';
+import { startScheduler } from '../scheduler/scheduler';
 import { openStore } from '../store/open-store';
 import { startHarness } from './harness-server';
 
@@ -32,8 +33,10 @@ if (fresh) {
   seedDatabase(store, { loans: 200, seed: 1, asOf: todayUtc() });
 }
 const harness = await startHarness({ store, rendererDir, port, host: values.host });
+const scheduler = startScheduler(store, harness.broadcast);
 process.stdout.write(`Recourse is running at ${harness.url} (database ${dbPath})\n`);
 const stop = () => {
+  scheduler.stop();
   void harness.close().then(() => {
     store.close();
     process.exit(0);

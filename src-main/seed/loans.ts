@@ -1,5 +1,6 @@
 import type { IsoDate } from '../../src-shared/dates';
 import { dayNumber, shiftDays, shiftMonths } from './days';
+import { loanStanding } from '../../src-shared/domain/standing';
 import type { SubStatus } from '../../src-shared/domain/vocabulary';
 import type { Place } from './geography';
 import type { ProductCode } from './operations';
@@ -91,16 +92,10 @@ export function amortise(principal: number, rateTenths: number, months: number, 
   return schedule;
 }
 
-/** DPD at `asOf`: payments fill installments oldest first; the first one not covered is the oldest past due. */
+/** DPD at `asOf` by the one rule the daily run uses (the seed's schedules are already in due order). */
 export function dpdAt(schedule: readonly PlannedInstallment[], payments: readonly PlannedPayment[], asOf: IsoDate): number {
-  let paid = 0;
-  for (const payment of payments) if (payment.paidOn <= asOf) paid += payment.amount;
-  let due = 0;
-  for (const installment of schedule) {
-    due += installment.principal + installment.interest;
-    if (due > paid) return installment.dueOn < asOf ? dayNumber(asOf) - dayNumber(installment.dueOn) : 0;
-  }
-  return 0;
+  const installments = schedule.map((i) => ({ seq: i.seq, dueDay: dayNumber(i.dueOn), principalMinor: i.principal, interestMinor: i.interest, feesMinor: 0 }));
+  return loanStanding(installments, payments.map((p) => ({ paidDay: dayNumber(p.paidOn), amountMinor: p.amount })), asOf).dpd;
 }
 
 function localAmount(rng: Rng, place: Place, [min, max]: readonly [number, number]): number {

@@ -29,7 +29,10 @@ export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
 
 /** Events main pushes to the renderer. */
 export interface Events {
+  /** Cases changed; an empty list means any case may have (after an engine run). */
   'cases.changed': { caseIds: string[] };
+  /** A scheduled or manual engine job: progress while it runs, then its summary. */
+  'engine.progress': { job: string; loansDone: number; finished: boolean; summary?: Record<string, unknown> };
 }
 export type EventName = keyof Events;
 
