@@ -77,6 +77,20 @@ describe('the headless CLI', () => {
     store.close();
   });
 
+  it('answers can-contact with the reasons of the gate and the next allowed moment', () => {
+    const db = join(dir, 'imported.db');
+    const early = JSON.parse(cli('can-contact', '--db', db, '--loan', 'TT-1001', '--channel', 'sms', '--at', '2026-03-20T11:30:00Z', '--json').stdout);
+    // 07:30 in Port of Spain (UTC−4): before the 08:00 start of TT's contact hours.
+    expect(early).toEqual({ allowed: false, reasons: ['outside_hours'], next_allowed_at: '2026-03-20T12:00:00.000Z' });
+    const open = JSON.parse(cli('can-contact', '--db', db, '--loan', 'TT-1001', '--channel', 'voice', '--at', '2026-03-20T12:00:00Z', '--json').stdout);
+    expect(open).toEqual({ allowed: true, reasons: [], next_allowed_at: '2026-03-20T12:00:00.000Z' });
+    const store = openStore(db);
+    store.sqlite.prepare('UPDATE borrowers SET do_not_contact = 1').run();
+    store.close();
+    const dnc = JSON.parse(cli('can-contact', '--db', db, '--loan', 'TT-1001', '--channel', 'sms', '--at', '2026-03-20T15:00:00Z', '--json').stdout);
+    expect(dnc).toEqual({ allowed: false, reasons: ['do_not_contact'], next_allowed_at: null });
+  });
+
   it('names a bad flag and exits non-zero', () => {
     const result = cli('nightly', '--db', join(dir, 'seeded.db'), '--as-of', '2026-13-01');
     expect(result.code).toBe(2);

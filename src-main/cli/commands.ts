@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { queueQuerySchema } from '../../src-shared/contract';
 import { CASE_STATUSES, STAGES } from '../../src-shared/domain/vocabulary';
 import { createQueueReader } from '../cases/query-queue';
+import { checkContact } from '../compliance/contact-facts';
 import { seedDatabase, todayUtc } from '../demo/seed-database';
 import { runDaily } from '../engine/daily-run';
 import { openStore, type Store } from '../store/open-store';
@@ -88,6 +89,24 @@ export const COMMANDS: Record<string, { usage: string; run(argv: string[]): Comm
         severity: row.severity, priority: row.priority, agent: row.assignedAgentName, queue: row.queueName,
       }));
       return { json: rows, text: rows.map((r) => `${r.account_number}  ${r.borrower.padEnd(24)} dpd ${String(r.dpd).padStart(4)}  ${r.stage ?? '-'}  ${r.priority}`).join('\n') };
+    },
+  },
+  'can-contact': {
+    usage: 'can-contact --db FILE --loan ACCOUNT --channel sms|whatsapp|voice|email --at ISO [--automated] [--json]',
+    run(argv) {
+      const flags = parseFlags(argv, { db: 'string', loan: 'string', channel: 'string', at: 'string', automated: 'boolean', json: 'boolean' });
+      const account = requireString(flags, 'loan');
+      const channel = enumFlag(flags, 'channel', ['sms', 'whatsapp', 'voice', 'email'] as const);
+      if (!channel) throw new CliUsageError('--channel is required');
+      const at = requireString(flags, 'at');
+      if (!/T\d{2}:\d{2}/.test(at) || Number.isNaN(Date.parse(at))) throw new CliUsageError(`--at must be an ISO 8601 date-time with an offset, got ${at}`);
+      const decision = withStore(flags, true, (store) => {
+        const loanId = store.sqlite.prepare('SELECT id FROM loans WHERE account_number = ?').pluck().get(account) as string | undefined;
+        if (!loanId) throw new CliUsageError(`--loan ${account}: no such account`);
+        return checkContact(store.sqlite, { loanId, channel, at: new Date(at).toISOString(), manual: flags.automated !== true });
+      });
+      const json = { allowed: decision.allowed, reasons: decision.reasons, next_allowed_at: decision.nextAllowedAt };
+      return { json, text: decision.allowed ? 'allowed' : `refused: ${decision.reasons.join(', ')}${decision.nextAllowedAt ? `; next allowed at ${decision.nextAllowedAt}` : ''}` };
     },
   },
   case: {
