@@ -42,6 +42,7 @@ test('an agent signs in, then finds, filters, sorts and opens cases in the queue
   await expect(summary).toContainText(account);
   await expect(summary).toContainText('Days past due');
   await expect(summary.getByLabel('Assigned agent')).toHaveCount(0);
+  await queue.settle();
   await page.screenshot({ path: 'e2e/screenshots/case-drawer.png' });
 });
 
@@ -61,6 +62,7 @@ test('a supervisor reassigns a case and the queue shows the new agent', async ({
   const agentName = (await target.textContent())!;
   await target.click();
   await expect(page.getByText('Assignment saved')).toBeVisible();
+  await queue.settle();
   await page.screenshot({ path: 'e2e/screenshots/case-drawer-supervisor.png' });
   await page.keyboard.press('Escape');
   await page.getByLabel('Search cases').fill(account);

@@ -19,6 +19,11 @@ export class QueuePage {
     await expect(this.page.getByTestId('signed-in-user')).toContainText(name);
   }
 
+  /** Waits for running CSS transitions (a drawer sliding in) so a screenshot shows the settled screen. */
+  async settle(): Promise<void> {
+    await this.page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+  }
+
   async totalCases(): Promise<number> {
     await expect(this.total).toHaveText(/^[\d,]+ cases?$/);
     return Number((await this.total.textContent())!.replace(/\D/g, ''));
