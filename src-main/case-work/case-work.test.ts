@@ -13,7 +13,8 @@ beforeAll(() => {
 });
 afterAll(() => temp.cleanup());
 
-const activeCase = (offset = 0) => store.sqlite.prepare('SELECT id, loan_id, balance_minor FROM cases WHERE active = 1 ORDER BY id LIMIT 1 OFFSET ?').get(offset) as { id: string; loan_id: string; balance_minor: number };
+// Engine cases only: the manual cases these tests create have random ids and would reorder the list.
+const activeCase = (offset = 0) => store.sqlite.prepare(`SELECT id, loan_id, balance_minor FROM cases WHERE active = 1 AND created_by = 'engine' ORDER BY id LIMIT 1 OFFSET ?`).get(offset) as { id: string; loan_id: string; balance_minor: number };
 const auditOf = (caseId: string, type: string) => store.sqlite.prepare('SELECT actor_id, payload FROM audit_events WHERE entity_id = ? AND type = ?').all(caseId, type) as { actor_id: string; payload: string }[];
 
 describe('case work commands', () => {
@@ -68,7 +69,7 @@ describe('case work commands', () => {
     const supervisor = t.sessionAs('supervisor');
     await t.ok(supervisor, 'cases.writeOff', { caseId: id, reason: 'uncollectable' });
     expect(store.sqlite.prepare('SELECT status, close_reason FROM cases WHERE id = ?').get(id)).toEqual({ status: 'written_off', close_reason: 'written_off' });
-    expect(store.sqlite.prepare('SELECT debit_account, credit_account, amount_minor FROM gl_entries WHERE loan_id = ?').get(loan_id)).toEqual({
+    expect(store.sqlite.prepare(`SELECT debit_account, credit_account, amount_minor FROM gl_entries WHERE loan_id = ? AND debit_account = 'allowance_for_credit_losses'`).get(loan_id)).toEqual({
       debit_account: 'allowance_for_credit_losses', credit_account: 'loans_receivable', amount_minor: balance_minor,
     });
     expect(auditOf(id, 'LoanWrittenOff')[0]!.actor_id).toBe(supervisor.user!.id);
@@ -91,7 +92,7 @@ describe('case work commands', () => {
     const supervisor = t.sessionAs('supervisor');
     const { id, balance_minor } = activeCase(5);
     const strategy = (await t.ok(t.sessionAs('agent'), 'strategies.create', { caseId: id, strategyType: 'HARD_COLLECTION', priorityLevel: 1, contactFrequency: 'DAILY' })) as { id: string };
-    expect((await t.ok(supervisor, 'strategies.list', { caseId: id })) as unknown[]).toEqual([expect.objectContaining({ id: strategy.id, strategyType: 'HARD_COLLECTION' })]);
+    expect((await t.ok(supervisor, 'strategies.list', { caseId: id })) as unknown[]).toContainEqual(expect.objectContaining({ id: strategy.id, strategyType: 'HARD_COLLECTION' }));
     const [agency] = (await t.ok(supervisor, 'agencies.list', {})) as { id: string }[];
     expect(await t.dispatch(t.sessionAs('agent'), 'agencies.place', { caseId: id, agencyId: agency!.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const placement = (await t.ok(supervisor, 'agencies.place', { caseId: id, agencyId: agency!.id })) as { id: string; placedBalanceMinor: number };
