@@ -159,7 +159,8 @@ export function evaluateLoanDay(given: LoanDayFacts): LoanDay {
     bankruptcy: facts.subStatus === 'bankruptcy',
     vulnerable: caseFlags.vulnerability,
     hardship: caseFlags.hardship,
-    contactedInEpisode: facts.lastOutboundContactAt !== null && facts.lastOutboundContactAt >= `${openedOn}T00:00:00.000Z`,
+    // The episode began when the arrears did, which may be before the case was opened.
+    contactedInEpisode: facts.lastOutboundContactAt !== null && facts.lastOutboundContactAt >= `${episodeStartedOn}T00:00:00.000Z`,
     brokenPromisesInEpisode: brokenInEpisode,
   });
   return {
