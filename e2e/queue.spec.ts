@@ -22,6 +22,10 @@ test('an agent signs in, then finds, filters, sorts and opens cases in the queue
   expect(all).toBeGreaterThan(10);
   await expect(queue.rows).toHaveCount(Math.min(all, 50));
   await page.screenshot({ path: 'e2e/screenshots/queue.png' });
+  await page.getByRole('button', { name: 'Toggle color scheme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await page.screenshot({ path: 'e2e/screenshots/queue-dark.png' });
+  await page.getByRole('button', { name: 'Toggle color scheme' }).click();
 
   await page.getByRole('button', { name: 'DPD' }).click();
   const dpds = (await queue.rows.locator('td:nth-child(3)').allTextContents()).map(Number);
