@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Channel, Stage, SubStatus } from '../../src-shared/domain/vocabulary';
 import type { FeeSchedule } from '../../src-shared/domain/late-fees';
 import { DEFAULT_NON_ACCRUAL_DPD } from '../../src-shared/domain/non-accrual';
+import { DEFAULT_REFERENCE_RATES } from '../../src-shared/domain/priority';
 import type { SlaConfigs } from '../../src-shared/engine/case-timers';
 import type { DunningStep, PreDelinquencyRule } from '../../src-shared/engine/dunning-plan';
 
@@ -14,6 +15,8 @@ export interface EngineConfig {
   feeScheduleFor(productCode: string, currency: string): FeeSchedule | null;
   /** Above this DPD a loan goes on non-accrual (`app_meta` key `non_accrual_dpd`, default 90). */
   nonAccrualThresholdDpd: number;
+  /** USD per unit of a currency for ranking (`app_meta` `reference_rate:<CUR>`, else the defaults; unknown: 1). */
+  referenceRate(currency: string): number;
 }
 
 export function readEngineConfig(sqlite: Database.Database): EngineConfig {
@@ -37,8 +40,12 @@ export function readEngineConfig(sqlite: Database.Database): EngineConfig {
     }[]).map((f) => [`${f.product_code}#${f.currency}`, { graceDays: f.grace_days, flatFeeMinor: f.flat_fee_minor, percentBps: f.percent_bps, maxFeeMinor: f.max_fee_minor }]),
   );
   const threshold = sqlite.prepare(`SELECT value FROM app_meta WHERE key = 'non_accrual_dpd'`).pluck().get() as string | undefined;
+  const rates = new Map(
+    (sqlite.prepare(`SELECT substr(key, 16) AS currency, value FROM app_meta WHERE key LIKE 'reference_rate:%'`).all() as { currency: string; value: string }[]).map((r) => [r.currency, Number(r.value)]),
+  );
   return {
     sla,
+    referenceRate: (currency) => rates.get(currency) ?? DEFAULT_REFERENCE_RATES[currency] ?? 1,
     feeScheduleFor: (productCode, currency) => fees.get(`${productCode}#${currency}`) ?? null,
     nonAccrualThresholdDpd: threshold ? Number(threshold) : DEFAULT_NON_ACCRUAL_DPD,
     dunningStepsFor: (productCode) => steps.get(scheduleOf.get(productCode) ?? defaultSchedule ?? '') ?? steps.get(defaultSchedule ?? '') ?? [],

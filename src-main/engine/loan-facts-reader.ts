@@ -153,6 +153,7 @@ export function* readLoanChunks(sqlite: Database.Database, asOf: IsoDate, config
           assessedFeeSeqs: assessedSeqs.get(id) ?? new Set(),
           isNonAccrual: nonAccrual === 1,
           nonAccrualThresholdDpd: config.nonAccrualThresholdDpd,
+          referenceRate: config.referenceRate(currency),
           firedPreDelinquency: new Set(loanDunning.filter((d) => d.kind === 'pre_delinquency').map((d) => preDelinquencyKey(d.step_id, d.installment_seq ?? 0))),
         },
         stored: {

@@ -5,6 +5,7 @@ import { caseWorkChannels } from './case-work';
 import { caseChannels } from './cases';
 import type { ChannelSpec } from './define-channel';
 import { directoryChannels } from './directory';
+import { recoveryChannels } from './recovery';
 import { sessionChannels } from './session';
 import { settlementChannels } from './settlements';
 import { strategyChannels } from './strategies';
@@ -18,6 +19,7 @@ export const channels = {
   ...activityChannels,
   ...settlementChannels,
   ...strategyChannels,
+  ...recoveryChannels,
 } satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;
@@ -52,6 +54,7 @@ export * from './activities';
 export * from './case-work';
 export * from './cases';
 export * from './directory';
+export * from './recovery';
 export * from './session';
 export * from './settlements';
 export * from './strategies';

@@ -29,6 +29,7 @@ const facts = (patch: Partial<LoanDayFacts> = {}): LoanDayFacts => ({
   assessedFeeSeqs: new Set(),
   isNonAccrual: false,
   nonAccrualThresholdDpd: 90,
+  referenceRate: 1,
   ...patch,
 });
 const open: OpenCaseFacts = { id: 'case_x', openedOn: isoDate('2026-03-04'), episodeStartedOn: isoDate('2026-03-02'), defaultType: 'payment_default', disputeFlag: false, vulnerabilityFlag: false, hardshipFlag: false };

@@ -5,7 +5,7 @@ import { earlyWarningFlags, type EarlyWarningFlag } from '../domain/early-warnin
 import { lateFeesToAssess, type FeeSchedule, type LateFeeToAssess } from '../domain/late-fees';
 import { nextBestAction, type NextBestAction } from '../domain/next-best-action';
 import { nonAccrualChange, type NonAccrualChange } from '../domain/non-accrual';
-import { priorityScore } from '../domain/priority';
+import { priorityScore, referenceBalanceMinor } from '../domain/priority';
 import { evaluatePromise, type PromiseTerms } from '../domain/promise-evaluation';
 import { loanStanding, type LoanStanding } from '../domain/standing';
 import type { Bucket, DefaultType, PromiseStatus, Severity, Stage, SubStatus } from '../domain/vocabulary';
@@ -57,6 +57,8 @@ export interface LoanDayFacts {
   assessedFeeSeqs: ReadonlySet<number>;
   isNonAccrual: boolean;
   nonAccrualThresholdDpd: number;
+  /** USD per unit of the loan's currency, for ranking by exposure across currencies. */
+  referenceRate: number;
 }
 
 export interface CaseDay {
@@ -181,7 +183,7 @@ export function evaluateLoanDay(given: LoanDayFacts): LoanDay {
       stage,
       bucket,
       nba,
-      score: priorityScore({ dpd: standing.dpd, balanceMinor: standing.balanceMinor, brokenPromises: brokenInEpisode, slaBreached: sla.breached }),
+      score: priorityScore({ dpd: standing.dpd, referenceBalanceMinor: referenceBalanceMinor(standing.balanceMinor, facts.referenceRate), brokenPromises: brokenInEpisode, slaBreached: sla.breached }),
       sla,
       flags: caseFlags,
       dunning: planDunning({
