@@ -2,6 +2,7 @@ import { activityHandlers } from '../activities/activity-handlers';
 import { caseWorkHandlers } from '../case-work/case-work-handlers';
 import { caseHandlers } from '../cases/case-handlers';
 import { directoryHandlers } from '../directory/directory-handlers';
+import { recoveryHandlers } from '../recovery/recovery-handlers';
 import { sessionHandlers } from '../session/session-handlers';
 import { settlementHandlers } from '../settlements/settlement-handlers';
 import { strategyHandlers } from '../strategies/strategy-handlers';
@@ -18,5 +19,6 @@ export function createHandlers(store: Store): Handlers {
     ...activityHandlers(store),
     ...settlementHandlers(store),
     ...strategyHandlers(store),
+    ...recoveryHandlers(store),
   };
 }

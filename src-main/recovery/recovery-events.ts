@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import type { RecoveryActionView } from '../../src-shared/contract/recovery';
+import { actionStatusFromTwilio, nextActionStatus } from '../../src-shared/domain/recovery-ladder';
+import type { Store } from '../store/open-store';
+import { runCommand, type Actor } from '../store/run-command';
+import { mapTwilioError } from '../twilio/twilio-errors';
+import { revokeTextConsent, toView, type ActionRow } from './recovery-records';
+
+/** Twilio's callbacks and the scheduler act for nobody in particular; their audit events say so. */
+export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'admin' };
+
+export interface StatusCallbackInput {
+  /** MessageSid or CallSid. */
+  sid: string;
+  /** MessageStatus or CallStatus as Twilio posts it. */
+  status: string;
+  errorCode?: number | null;
+}
+
+export interface InboundInput {
+  /** The borrower's number, `+E164` or `whatsapp:+E164`. */
+  from: string;
+  to: string;
+  body: string;
+  sid: string;
+}
+
+/** DESIGN §2's opt-out words: any of them, alone in the reply, revokes SMS and WhatsApp. */
+const OPT_OUT_WORDS = new Set(['STOP', 'UNSUBSCRIBE', 'END', 'QUIT', 'STOPALL', 'REVOKE', 'OPTOUT', 'CANCEL']);
+
+const MESSAGE_RANK: Record<string, number> = { queued: 0, sent: 1, delivered: 2, undelivered: 2, failed: 2 };
+
+/** What Twilio tells us after a send: delivery statuses and the borrower's replies. */
+export function createRecoveryEvents(store: Store, now: () => Date) {
+  const { sqlite } = store;
+
+  function applyStatusCallback(input: StatusCallbackInput): RecoveryActionView | null {
+    const row = sqlite.prepare('SELECT * FROM recovery_actions WHERE twilio_message_sid = ? OR twilio_call_sid = ?').get(input.sid, input.sid) as ActionRow | undefined;
+    if (!row) return null;
+    const kind = row.twilio_call_sid === input.sid ? 'call' : 'message';
+    const incoming = actionStatusFromTwilio(kind, input.status);
+    const next = incoming === null ? row.status : nextActionStatus(row.status, incoming);
+    const message = sqlite.prepare('SELECT id, status FROM messages WHERE twilio_sid = ?').get(input.sid) as { id: string; status: string } | undefined;
+    // The thread shows Twilio's own message status, also forward only, even when the action does not move.
+    const messageMoves = message !== undefined && input.status in MESSAGE_RANK && MESSAGE_RANK[input.status]! > (MESSAGE_RANK[message.status] ?? 3);
+    if (next === row.status && !messageMoves) return toView(row);
+    return runCommand(store, SYSTEM_ACTOR, 'recovery.statusCallback', input, () => {
+      const at = now().toISOString();
+      const errorCode = input.errorCode ?? null;
+      if (messageMoves) sqlite.prepare('UPDATE messages SET status = ?, error_code = ? WHERE id = ?').run(input.status, errorCode === null ? null : String(errorCode), message.id);
+      if (next !== row.status) {
+        const failed = next === 'failed' || next === 'undelivered';
+        sqlite
+          .prepare(`UPDATE recovery_actions SET status = ?, delivered_at = CASE WHEN ? THEN ? ELSE delivered_at END,
+            error_code = CASE WHEN ? THEN ? ELSE error_code END, error_message = CASE WHEN ? THEN ? ELSE error_message END WHERE id = ?`)
+          .run(next, next === 'delivered' ? 1 : 0, at, failed ? 1 : 0, errorCode === null ? input.status : String(errorCode), failed ? 1 : 0, mapTwilioError(errorCode).message, row.id);
+      }
+      const revoke = errorCode === 21610 && row.recipient_phone !== null;
+      if (revoke) {
+        const borrowerId = sqlite.prepare('SELECT l.borrower_id FROM cases c JOIN loans l ON l.id = c.loan_id WHERE c.id = ?').pluck().get(row.case_id) as string;
+        revokeTextConsent(sqlite, borrowerId, row.recipient_phone!, at);
+      }
+      const view = toView(sqlite.prepare('SELECT * FROM recovery_actions WHERE id = ?').get(row.id) as ActionRow);
+      return { value: view, audit: [{ type: 'RecoveryAction', entityType: 'recovery_action', entityId: row.id, payload: { event: 'status', twilioStatus: input.status, status: view.status, errorCode, consentRevoked: revoke } }] };
+    });
+  }
+
+  function handleInbound(input: InboundInput): { messageId: string; respondedActionId: string | null; optedOut: boolean } | null {
+    const channel = input.from.startsWith('whatsapp:') ? 'whatsapp' : 'sms';
+    const from = input.from.replace(/^whatsapp:/, '');
+    // Polling and the webhook may both deliver the same reply; the SID makes it count once.
+    if (sqlite.prepare('SELECT 1 FROM messages WHERE twilio_sid = ?').get(input.sid)) return null;
+    const borrowerId = sqlite.prepare('SELECT borrower_id FROM phones WHERE e164 = ? ORDER BY is_active DESC, is_primary DESC, id LIMIT 1').pluck().get(from) as string | undefined;
+    if (!borrowerId) return null;
+    const optedOut = OPT_OUT_WORDS.has(input.body.trim().toUpperCase());
+    return runCommand(store, SYSTEM_ACTOR, 'messages.inbound', { sid: input.sid }, () => {
+      const at = now().toISOString();
+      const latest = sqlite
+        .prepare(`SELECT ra.id, ra.case_id, ra.status FROM recovery_actions ra JOIN cases c ON c.id = ra.case_id JOIN loans l ON l.id = c.loan_id
+          WHERE l.borrower_id = ? AND ra.sent_at IS NOT NULL ORDER BY ra.sent_at DESC, ra.rowid DESC LIMIT 1`)
+        .get(borrowerId) as { id: string; case_id: string; status: ActionRow['status'] } | undefined;
+      const caseId = latest?.case_id
+        ?? (sqlite.prepare('SELECT c.id FROM cases c JOIN loans l ON l.id = c.loan_id WHERE l.borrower_id = ? AND c.active = 1 ORDER BY c.opened_on DESC LIMIT 1').pluck().get(borrowerId) as string | undefined)
+        ?? null;
+      const messageId = randomUUID();
+      sqlite
+        .prepare(`INSERT INTO messages (id, borrower_id, case_id, recovery_action_id, channel, direction, from_address, to_address, body, twilio_sid, status, at)
+          VALUES (?, ?, ?, ?, ?, 'inbound', ?, ?, ?, ?, 'received', ?)`)
+        .run(messageId, borrowerId, caseId, latest?.id ?? null, channel, from, input.to, input.body, input.sid, at);
+      const audit: { type: string; entityType: string; entityId: string; payload: unknown }[] = [{ type: 'message.received', entityType: 'message', entityId: messageId, payload: { channel, sid: input.sid, optOut: optedOut } }];
+      const responded = latest !== undefined && nextActionStatus(latest.status, 'responded') === 'responded' && latest.status !== 'responded';
+      if (responded) {
+        sqlite.prepare(`UPDATE recovery_actions SET status = 'responded' WHERE id = ?`).run(latest.id);
+        audit.push({ type: 'RecoveryAction', entityType: 'recovery_action', entityId: latest.id, payload: { event: 'responded', status: 'responded', messageId } });
+      }
+      if (optedOut && revokeTextConsent(sqlite, borrowerId, from, at)) {
+        audit.push({ type: 'contact.consent_revoked', entityType: 'borrower', entityId: borrowerId, payload: { channels: ['sms', 'whatsapp'], keyword: input.body.trim().toUpperCase(), sid: input.sid } });
+      }
+      return { value: { messageId, respondedActionId: responded ? latest.id : null, optedOut }, audit };
+    });
+  }
+
+  return { applyStatusCallback, handleInbound };
+}
