@@ -28,7 +28,9 @@ function buildNativeForElectron() {
   mkdirSync(work, { recursive: true });
   if (!run('cp', ['-a', `${source}/.`, work])) fail('could not copy better-sqlite3 to build it for Electron');
   const gyp = require.resolve('node-gyp/bin/node-gyp.js');
-  const ok = run(process.execPath, [gyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'], { cwd: work });
+  // A configured nodedir (npm's `nodedir`) would make node-gyp build against Node's headers, not Electron's.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key.toLowerCase() !== 'npm_config_nodedir'));
+  const ok = run(process.execPath, [gyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'], { cwd: work, env });
   if (!ok) {
     fail(
       `better-sqlite3 could not be built for Electron ${electronVersion}.\n` +
