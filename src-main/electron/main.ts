@@ -7,6 +7,7 @@ import { createDispatcher } from '../ipc/dispatch';
 import type { Session } from '../ipc/handler-types';
 import { createHandlers } from '../ipc/handlers';
 import { log } from '../log/logger';
+import { createSandboxRecoveryService } from '../recovery/recovery-handlers';
 import { startScheduler } from '../scheduler/scheduler';
 import { openStore } from '../store/open-store';
 import { installMenu } from './menu';
@@ -69,7 +70,8 @@ void app.whenReady().then(() => {
   const broadcast = <E extends EventName>(event: E, payload: Events[E]) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(`recourse:event:${event}`, payload);
   };
-  const dispatch = createDispatcher(createHandlers(store), broadcast);
+  const recovery = createSandboxRecoveryService(store);
+  const dispatch = createDispatcher(createHandlers(store, { recovery }), broadcast);
   ipcMain.handle('recourse:call', (event, channel: unknown, payload: unknown) => {
     if (!event.senderFrame || !isTrustedUrl(event.senderFrame.url, devServerUrl)) {
       return { ok: false, error: { code: 'forbidden', message: 'calls are accepted from the Recourse window only' } };
@@ -82,7 +84,7 @@ void app.whenReady().then(() => {
     }
     return dispatch(session, channel, payload);
   });
-  const scheduler = startScheduler(store, broadcast);
+  const scheduler = startScheduler(store, broadcast, { recovery });
   installMenu();
   const window = createWindow();
   app.on('second-instance', () => {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { seedDatabase, todayUtc } from '../demo/seed-database';
 import { log } from '../log/logger';
+import { createSandboxRecoveryService } from '../recovery/recovery-handlers';
 import { startScheduler } from '../scheduler/scheduler';
 import { openStore } from '../store/open-store';
 import { startHarness } from './harness-server';
@@ -32,8 +33,9 @@ if (fresh) {
   log.info('creating the demo database', { path: dbPath });
   seedDatabase(store, { loans: 200, seed: 1, asOf: todayUtc() });
 }
-const harness = await startHarness({ store, rendererDir, port, host: values.host });
-const scheduler = startScheduler(store, harness.broadcast);
+const recovery = createSandboxRecoveryService(store);
+const harness = await startHarness({ store, rendererDir, port, host: values.host, recovery });
+const scheduler = startScheduler(store, harness.broadcast, { recovery });
 process.stdout.write(`Recourse is running at ${harness.url} (database ${dbPath})\n`);
 const stop = () => {
   scheduler.stop();

@@ -26,11 +26,15 @@ function lazyTwilio(start: () => Promise<TwilioClient>): TwilioClient {
   };
 }
 
+/** The recovery service in sandbox mode: sends go to the local Twilio simulator, started on first use. */
+export function createSandboxRecoveryService(store: Store): RecoveryService {
+  return createRecoveryService({ store, twilio: lazyTwilio(async () => (await startSandboxTwilio({})).client), now: () => new Date() });
+}
+
 /** Seed 000's recovery actions and the borrower's text thread; `service` is injected by tests and by a main process holding real credentials. */
 export function recoveryHandlers(store: Store, options: { service?: RecoveryService } = {}): HandlerSlice<Slice> {
   const { sqlite } = store;
-  const service =
-    options.service ?? createRecoveryService({ store, twilio: lazyTwilio(async () => (await startSandboxTwilio({})).client), now: () => new Date() });
+  const service = options.service ?? createSandboxRecoveryService(store);
   return {
     'recovery.actions': (input) => {
       requireCase(sqlite, input.caseId);

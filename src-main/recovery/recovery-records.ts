@@ -12,6 +12,8 @@ export interface ActionRow {
   channel: RecoveryActionView['channel'];
   recipient_phone: string | null;
   recipient_email: string | null;
+  /** The dunning step's template; null: chosen by default type and severity. */
+  template_name: string | null;
   content: string | null;
   twilio_message_sid: string | null;
   twilio_call_sid: string | null;

@@ -3,6 +3,7 @@ import type { ExecutionResult, RecoveryActionView } from '../../src-shared/contr
 import { ACTION_CHANNEL, actionTypesForDpd, nextActionStatus } from '../../src-shared/domain/recovery-ladder';
 import type { RecoveryActionType } from '../../src-shared/domain/vocabulary';
 import { AppError } from '../../src-shared/errors';
+import { stableId } from '../../src-shared/ids';
 import { requireActiveCase } from '../case-work/require-case';
 import type { ContactChannel } from '../../src-shared/compliance/types';
 import { checkContact } from '../compliance/contact-facts';
@@ -33,10 +34,13 @@ export interface RecoveryService {
   applyStatusCallback(input: StatusCallbackInput): RecoveryActionView | null;
   handleInbound(input: InboundInput): { messageId: string; respondedActionId: string | null; optedOut: boolean } | null;
   runDueActions(): Promise<ExecutionResult[]>;
+  dispatchPlannedDunning(): Promise<Record<'sent' | 'deferred' | 'blocked' | 'waiting', number>>;
 }
 
 /** Channels this service sends through Twilio; email and letter actions belong to their own senders. */
 const TWILIO_CHANNELS = new Set(['sms', 'whatsapp', 'voice']);
+/** The recovery action a dunning step on each channel becomes (seed 000's action types). */
+const DUNNING_ACTION_TYPES: Partial<Record<string, RecoveryActionType>> = { sms: 'sms_reminder', whatsapp: 'whatsapp_reminder', voice: 'voice_call' };
 
 /**
  * Seed 000's recovery actions over the compliance gate and Twilio. Every send asks
@@ -51,16 +55,20 @@ export function createRecoveryService(options: RecoveryServiceOptions): Recovery
   // One process may be asked to execute an action twice (a double click, the scheduler); only one send may leave.
   const inFlight = new Set<string>();
   const gatherUrl = `${(options.publicUrl ?? 'http://127.0.0.1').replace(/\/+$/, '')}/api/twilio/voice/gather`;
-  const insertAction = sqlite.prepare(`INSERT INTO recovery_actions (id, case_id, type, channel, recipient_phone, recipient_email, content, status, scheduled_at,
-    triggered_by, created_by, created_at) VALUES (@id, @caseId, @type, @channel, @phone, @email, @content, 'pending', @at, @triggeredBy, @createdBy, @at)`);
+  const insertAction = sqlite.prepare(`INSERT INTO recovery_actions (id, case_id, type, channel, recipient_phone, recipient_email, template_name, content, status,
+    scheduled_at, triggered_by, created_by, created_at) VALUES (@id, @caseId, @type, @channel, @phone, @email, @templateName, @content, 'pending', @at, @triggeredBy,
+    @createdBy, @at)`);
 
-  function createAction(party: CaseParty, type: RecoveryActionType, actor: Actor, manual: boolean, at: string, content: string | null): RecoveryActionView {
+  function createAction(
+    party: CaseParty, type: RecoveryActionType, actor: Actor, manual: boolean, at: string, content: string | null,
+    dunning?: { id: string; templateName: string },
+  ): RecoveryActionView {
     const channel = ACTION_CHANNEL[type];
-    const id = `ra_${randomUUID()}`;
+    const id = dunning?.id ?? `ra_${randomUUID()}`;
     const createdBy = actor === SYSTEM_ACTOR ? null : actor.id;
     insertAction.run({
       id, caseId: party.caseId, type, channel, phone: channel === 'email' || channel === 'letter' ? null : party.phone, email: channel === 'email' ? party.email : null,
-      content, at, triggeredBy: manual ? 'manual' : 'dunning', createdBy,
+      templateName: dunning?.templateName ?? null, content, at, triggeredBy: manual ? 'manual' : 'dunning', createdBy,
     });
     return toView(requireAction(sqlite, id));
   }
@@ -92,7 +100,12 @@ export function createRecoveryService(options: RecoveryServiceOptions): Recovery
   function render(action: ActionRow, party: CaseParty): { content: string; twiml?: string } {
     // Only texts typed by an agent carry their content from creation; calls always render their greeting.
     if (action.content !== null && action.channel !== 'voice') return { content: action.content };
-    const rendered = renderMessage({ channel: action.channel, defaultType: party.defaultType, severity: party.severity, language: party.language, variables: party.variables });
+    const rendered = renderMessage({
+      channel: action.channel,
+      ...(action.template_name ? { name: action.template_name } : { defaultType: party.defaultType, severity: party.severity }),
+      language: party.language,
+      variables: party.variables,
+    });
     if (action.channel !== 'voice') return { content: rendered.body };
     return { content: rendered.body, twiml: buildRecoveryCallTwiml({ language: party.language, greeting: rendered.body, gatherUrl }) };
   }
@@ -190,5 +203,41 @@ export function createRecoveryService(options: RecoveryServiceOptions): Recovery
     return results;
   }
 
-  return { triggerActions, sendManualMessage, executeAction, applyStatusCallback: events.applyStatusCallback, handleInbound: events.handleInbound, runDueActions };
+  /**
+   * Turns the daily run's planned dunning steps into actions and sends them through the gate
+   * (DESIGN §2: deferred, not dropped, when compliance says not now). The action's id is hashed
+   * from the step's event, so a second dispatch of the same step finds it instead of sending again.
+   * Email and letter steps wait for their senders.
+   */
+  async function dispatchPlannedDunning(): Promise<Record<'sent' | 'deferred' | 'blocked' | 'waiting', number>> {
+    const planned = sqlite
+      .prepare(`SELECT e.id, e.case_id, s.channel, s.template_name FROM dunning_events e JOIN dunning_steps s ON s.id = e.step_id JOIN cases c ON c.id = e.case_id
+                WHERE e.kind = 'dunning' AND e.status = 'planned' AND c.active = 1 ORDER BY e.planned_on, e.id`)
+      .all() as { id: string; case_id: string; channel: string; template_name: string }[];
+    const counts = { sent: 0, deferred: 0, blocked: 0, waiting: 0 };
+    const setStatus = sqlite.prepare('UPDATE dunning_events SET status = ?, reason = ? WHERE id = ?');
+    for (const step of planned) {
+      const type = DUNNING_ACTION_TYPES[step.channel];
+      if (!type) {
+        counts.waiting += 1;
+        continue;
+      }
+      const actionId = stableId('action', step.id);
+      if (!sqlite.prepare('SELECT 1 FROM recovery_actions WHERE id = ?').get(actionId)) {
+        runCommand(store, SYSTEM_ACTOR, 'dunning.dispatch', { eventId: step.id }, () => {
+          const created = createAction(casePartyOf(sqlite, step.case_id), type, SYSTEM_ACTOR, false, now().toISOString(), null, { id: actionId, templateName: step.template_name });
+          return { value: created, audit: [{ type: 'RecoveryAction', entityType: 'recovery_action', entityId: actionId, payload: { event: 'created', dunningEventId: step.id } }] };
+        });
+      }
+      const result = await executeAction(actionId, { actor: SYSTEM_ACTOR, manual: false });
+      const status = result.outcome === 'sent' ? 'sent' : result.outcome === 'deferred' ? 'deferred' : 'failed';
+      setStatus.run(status, result.reasons.length > 0 ? result.reasons.join(', ') : null, step.id);
+      counts[result.outcome === 'sent' ? 'sent' : result.outcome === 'deferred' ? 'deferred' : 'blocked'] += 1;
+    }
+    return counts;
+  }
+
+  return {
+    triggerActions, sendManualMessage, executeAction, applyStatusCallback: events.applyStatusCallback, handleInbound: events.handleInbound, runDueActions, dispatchPlannedDunning,
+  };
 }

@@ -7,6 +7,7 @@ import { createTwilioClient } from '../twilio/twilio-client';
 import { startWebhookReceiver } from '../twilio/webhook-receiver.test-support';
 import { startTwilioSimulator, type TwilioSimulator } from '../twilio-simulator/simulator';
 import type { ExecutionResult } from '../../src-shared/contract/recovery';
+import { stableId } from '../../src-shared/ids';
 import { SYSTEM_ACTOR } from './recovery-events';
 import { recoveryHandlers } from './recovery-handlers';
 import { createRecoveryService, type RecoveryService } from './recovery-service';
@@ -178,5 +179,24 @@ describe('recovery actions over the compliance gate and the simulated Twilio', (
     const result = await service.executeAction(action!.id, { actor: agent, manual: false });
     expect(result).toMatchObject({ outcome: 'failed', reasons: ['opted_out'], action: { status: 'failed', errorCode: '21610' } });
     expect(sqlite.prepare('SELECT sms_consent FROM phones WHERE e164 = ?').pluck().get(dnc.phone)).toBe(0);
+  });
+  it("sends the daily run's planned dunning steps through the gate, each once", async () => {
+    onDay(20);
+    const third = tt;
+    // The borrower who texted STOP earlier opts back in (START at Twilio, consent recorded again).
+    await simulator.script.replyFrom(tt.phone, 'START');
+    sqlite.prepare('UPDATE phones SET sms_consent = 1, opted_out_at = NULL WHERE e164 = ?').run(tt.phone);
+    const smsStep = sqlite.prepare(`SELECT s.id FROM dunning_steps s JOIN dunning_schedules d ON d.id = s.schedule_id WHERE d.is_default = 1 AND s.channel = 'sms'`).pluck().get() as string;
+    // Every other planned step is already decided, so this one is what the dispatch finds.
+    sqlite.prepare(`UPDATE dunning_events SET status = 'suppressed', reason = 'test' WHERE status = 'planned'`).run();
+    const loanId = sqlite.prepare('SELECT loan_id FROM cases WHERE id = ?').pluck().get(third.caseId) as string;
+    sqlite.prepare(`INSERT INTO dunning_events (id, loan_id, case_id, step_id, kind, planned_on, status) VALUES ('dunning_test', ?, ?, ?, 'dunning', '2026-12-20', 'planned')`).run(loanId, third.caseId, smsStep);
+    expect(await service.dispatchPlannedDunning()).toEqual({ sent: 1, deferred: 0, blocked: 0, waiting: 0 });
+    const action = sqlite.prepare('SELECT case_id, template_name, triggered_by, status FROM recovery_actions WHERE id = ?').get(stableId('action', 'dunning_test'));
+    // Its delivery callback may already have arrived.
+    expect(action).toEqual({ case_id: third.caseId, template_name: 'sms_payment_default', triggered_by: 'dunning', status: expect.stringMatching(/^(sent|delivered)$/) });
+    expect(sqlite.prepare(`SELECT status FROM dunning_events WHERE id = 'dunning_test'`).pluck().get()).toBe('sent');
+    expect(await service.dispatchPlannedDunning()).toEqual({ sent: 0, deferred: 0, blocked: 0, waiting: 0 });
+    expect(sqlite.prepare('SELECT count(*) FROM recovery_actions WHERE template_name IS NOT NULL').pluck().get()).toBe(1);
   });
 });

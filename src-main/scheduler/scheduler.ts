@@ -4,6 +4,7 @@ import type { EventName, Events } from '../../src-shared/contract';
 import { runDaily } from '../engine/daily-run';
 import { writeSnapshot } from '../engine/write-snapshot';
 import { log } from '../log/logger';
+import type { RecoveryService } from '../recovery/recovery-service';
 import type { Store } from '../store/open-store';
 import { readSchedule, type JobName, type ScheduleConfig } from './schedule-config';
 
@@ -21,7 +22,11 @@ export interface Scheduler {
  * day's dunning steps, so the dunning slot, the promise check and the 15-minute case sync are the
  * same run again, picking up what changed since.
  */
-export function startScheduler(store: Store, broadcast: <E extends EventName>(event: E, payload: Events[E]) => void, options: { paused?: boolean } = {}): Scheduler {
+export function startScheduler(
+  store: Store,
+  broadcast: <E extends EventName>(event: E, payload: Events[E]) => void,
+  options: { paused?: boolean; recovery?: RecoveryService } = {},
+): Scheduler {
   const config = readSchedule(store);
   const daily = (job: JobName) => (now: Date) => ({
     ...runDaily(store, businessDateAt(now, config.timeZone), (loansDone) => broadcast('engine.progress', { job, loansDone, finished: false })),
@@ -44,12 +49,19 @@ export function startScheduler(store: Store, broadcast: <E extends EventName>(ev
     log.info('scheduled job finished', { job, summary });
     return summary;
   };
+  // After the dunning run its planned steps go out; every case sync sends the deferred ones now due.
+  const send = async (job: JobName) => {
+    if (!options.recovery) return;
+    if (job === 'dunning') log.info('dunning sent', await options.recovery.dispatchPlannedDunning());
+    if (job === 'dunning' || job === 'caseSync') await options.recovery.runDueActions();
+  };
   const timers = (Object.keys(jobs) as JobName[]).map(
     (job) =>
       [
         job,
-        new Cron(config[job], { timezone: config.timeZone, paused: options.paused ?? false, protect: true, catch: (error) => log.error('scheduled job failed', { job, error: String(error) }) }, () => {
+        new Cron(config[job], { timezone: config.timeZone, paused: options.paused ?? false, protect: true, catch: (error) => log.error('scheduled job failed', { job, error: String(error) }) }, async () => {
           run(job);
+          await send(job);
         }),
       ] as const,
   );
