@@ -88,7 +88,11 @@ export function* readLoanChunks(sqlite: Database.Database, asOf: IsoDate, config
     const paymentRows = paymentsBetween.all(first, last) as [number, number][];
     const group = <T extends { loan_id: string }>(items: T[]) => {
       const map = new Map<string, T[]>();
-      for (const item of items) map.set(item.loan_id, [...(map.get(item.loan_id) ?? []), item]);
+      for (const item of items) {
+        const list = map.get(item.loan_id);
+        if (list) list.push(item);
+        else map.set(item.loan_id, [item]);
+      }
       return map;
     };
     const promises = group(promisesBetween.all(first, last, asOf) as PromiseRow[]);

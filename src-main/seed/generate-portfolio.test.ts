@@ -12,7 +12,6 @@ import { BUCKETS, SEVERITIES, STAGES } from '../../src-shared/domain/vocabulary'
 import { stableId } from '../../src-shared/ids';
 import { verifyPassword } from '../session/passwords';
 import { openStore, type Store } from '../store/open-store';
-import { dateOfDay, dayNumber, shiftDays, shiftMonths } from './days';
 import { DEMO_PASSWORD, DEMO_USERS, generatePortfolio, type PortfolioSummary } from './generate-portfolio';
 import { seedId } from './ids';
 import { typeMatches } from './phones';
@@ -259,12 +258,4 @@ describe('seed helpers', () => {
     }
   });
 
-  it('does calendar arithmetic exactly like src-shared/dates', () => {
-    for (let day = dayNumber(isoDate('1948-01-01')); day < dayNumber(isoDate('2036-01-01')); day += 13) {
-      const date = dateOfDay(day);
-      expect(dayNumber(date)).toBe(day);
-      expect(shiftDays(date, 45)).toBe(addDays(date, 45));
-      for (const months of [1, 7, 12, 37, -1, -36]) expect(shiftMonths(date, months)).toBe(addMonths(date, months));
-    }
-  });
 });

@@ -1,5 +1,4 @@
-import type { IsoDate } from '../../src-shared/dates';
-import { dayNumber, shiftDays, shiftMonths } from './days';
+import { addDays, addMonths, epochDay, type IsoDate } from '../../src-shared/dates';
 import { loanStanding } from '../../src-shared/domain/standing';
 import type { SubStatus } from '../../src-shared/domain/vocabulary';
 import type { Place } from './geography';
@@ -87,15 +86,15 @@ export function amortise(principal: number, rateTenths: number, months: number, 
     const interest = Math.round(outstanding * monthlyRate);
     const principalPart = seq === months ? outstanding : Math.min(outstanding, payment - interest);
     outstanding -= principalPart;
-    schedule.push({ seq, dueOn: shiftMonths(originatedOn, seq), principal: principalPart, interest });
+    schedule.push({ seq, dueOn: addMonths(originatedOn, seq), principal: principalPart, interest });
   }
   return schedule;
 }
 
 /** DPD at `asOf` by the one rule the daily run uses (the seed's schedules are already in due order). */
 export function dpdAt(schedule: readonly PlannedInstallment[], payments: readonly PlannedPayment[], asOf: IsoDate): number {
-  const installments = schedule.map((i) => ({ seq: i.seq, dueDay: dayNumber(i.dueOn), principalMinor: i.principal, interestMinor: i.interest, feesMinor: 0 }));
-  return loanStanding(installments, payments.map((p) => ({ paidDay: dayNumber(p.paidOn), amountMinor: p.amount })), asOf).dpd;
+  const installments = schedule.map((i) => ({ seq: i.seq, dueDay: epochDay(i.dueOn), principalMinor: i.principal, interestMinor: i.interest, feesMinor: 0 }));
+  return loanStanding(installments, payments.map((p) => ({ paidDay: epochDay(p.paidOn), amountMinor: p.amount })), asOf).dpd;
 }
 
 function localAmount(rng: Rng, place: Place, [min, max]: readonly [number, number]): number {
@@ -121,7 +120,7 @@ function planPayments(rng: Rng, profile: Profile, schedule: readonly PlannedInst
   // Some partial payers top up their arrears every few months; the others fall further behind.
   const catchUpEvery = rng.chance(0.55) ? rng.int(2, 5) : 0;
   let shortfall = 0;
-  const horizon = shiftDays(asOf, 20);
+  const horizon = addDays(asOf, 20);
   for (const [k, installment] of schedule.entries()) {
     if (installment.dueOn > horizon || remaining <= 0) break;
     const total = installment.principal + installment.interest;
@@ -129,23 +128,23 @@ function planPayments(rng: Rng, profile: Profile, schedule: readonly PlannedInst
       case 'on_time':
       case 'paid_off':
         if (k === payoffAt) {
-          pay(shiftDays(installment.dueOn, -rng.int(0, 10)), remaining);
+          pay(addDays(installment.dueOn, -rng.int(0, 10)), remaining);
           break;
         }
-        pay(shiftDays(installment.dueOn, -rng.weighted([[0, 4], [1, 2], [2, 1], [3, 1], [5, 1]] as const)), total);
+        pay(addDays(installment.dueOn, -rng.weighted([[0, 4], [1, 2], [2, 1], [3, 1], [5, 1]] as const)), total);
         break;
       case 'early':
-        pay(shiftDays(installment.dueOn, -rng.int(5, 15)), total);
-        if (k < pastDue && rng.chance(0.04)) pay(shiftDays(installment.dueOn, -rng.int(0, 4)), total * rng.int(2, 6));
+        pay(addDays(installment.dueOn, -rng.int(5, 15)), total);
+        if (k < pastDue && rng.chance(0.04)) pay(addDays(installment.dueOn, -rng.int(0, 4)), total * rng.int(2, 6));
         break;
       case 'late': {
         const lateBy = rng.weighted([[rng.int(2, 10), 50], [rng.int(11, 25), 35], [rng.int(26, 40), 15]] as const);
-        pay(shiftDays(installment.dueOn, lateBy), total);
+        pay(addDays(installment.dueOn, lateBy), total);
         break;
       }
       case 'partial': {
         const share = Math.min(85, Math.max(40, partialShare + rng.int(-5, 5)));
-        const paidOn = shiftDays(installment.dueOn, rng.int(-3, 3));
+        const paidOn = addDays(installment.dueOn, rng.int(-3, 3));
         const amount = Math.round((total * share) / 100);
         shortfall += total - amount;
         const catchUp = catchUpEvery > 0 && (k + 1) % catchUpEvery === 0;
@@ -154,8 +153,8 @@ function planPayments(rng: Rng, profile: Profile, schedule: readonly PlannedInst
         break;
       }
       case 'stopped':
-        if (k < pastDue - missed) pay(shiftDays(installment.dueOn, -rng.int(0, 3)), total);
-        else if (k === pastDue - missed && rng.chance(0.3)) pay(shiftDays(installment.dueOn, rng.int(0, 5)), Math.round((total * rng.int(30, 70)) / 100));
+        if (k < pastDue - missed) pay(addDays(installment.dueOn, -rng.int(0, 3)), total);
+        else if (k === pastDue - missed && rng.chance(0.3)) pay(addDays(installment.dueOn, rng.int(0, 5)), Math.round((total * rng.int(30, 70)) / 100));
         break;
     }
   }
@@ -170,7 +169,7 @@ export function planLoan(rng: Rng, place: Place, product: ProductCode, asOf: Iso
   const rateTenths = (BASE_RATE_TENTHS[product][grade] as number) + rng.int(0, 20);
   const principal = localAmount(rng, place, USD_PRINCIPAL[product]);
   const months = rng.weighted(TERMS[product]);
-  const originatedOn = shiftDays(shiftMonths(asOf, -rng.int(1, 36)), -rng.int(0, 27));
+  const originatedOn = addDays(addMonths(asOf, -rng.int(1, 36)), -rng.int(0, 27));
   const schedule = amortise(principal, rateTenths, months, originatedOn);
   const payments = planPayments(rng, profile, schedule, asOf);
   const roll = rng.int(0, 999);
