@@ -92,11 +92,11 @@ export const COMMANDS: Record<string, { usage: string; run(argv: string[]): Comm
     },
   },
   'can-contact': {
-    usage: 'can-contact --db FILE --loan ACCOUNT --channel sms|whatsapp|voice|email --at ISO [--automated] [--json]',
+    usage: 'can-contact --db FILE --loan ACCOUNT --channel sms|whatsapp|voice|email|letter --at ISO [--automated] [--json]',
     run(argv) {
       const flags = parseFlags(argv, { db: 'string', loan: 'string', channel: 'string', at: 'string', automated: 'boolean', json: 'boolean' });
       const account = requireString(flags, 'loan');
-      const channel = enumFlag(flags, 'channel', ['sms', 'whatsapp', 'voice', 'email'] as const);
+      const channel = enumFlag(flags, 'channel', ['sms', 'whatsapp', 'voice', 'email', 'letter'] as const);
       if (!channel) throw new CliUsageError('--channel is required');
       const at = requireString(flags, 'at');
       if (!/T\d{2}:\d{2}/.test(at) || Number.isNaN(Date.parse(at))) throw new CliUsageError(`--at must be an ISO 8601 date-time with an offset, got ${at}`);

@@ -28,6 +28,7 @@ function mobileness(e164: string, recordedType: string): boolean | null {
 }
 
 function addressFor(sqlite: Database.Database, borrowerId: string, channel: ContactChannel): ContactAddress | null {
+  if (channel === 'letter') return postalAddressOf(sqlite, borrowerId);
   if (channel === 'email') {
     const email = sqlite.prepare('SELECT email, is_active, opted_out FROM emails WHERE borrower_id = ? ORDER BY is_active DESC, is_primary DESC, id LIMIT 1').get(borrowerId) as
       | { email: string; is_active: number; opted_out: number }
@@ -47,6 +48,16 @@ function addressFor(sqlite: Database.Database, borrowerId: string, channel: Cont
     optedOut: phone.opted_out_at !== null,
     active: phone.is_active === 1,
   };
+}
+
+/** The mailing address first, then the primary one; one without a street, city or country cannot take a letter. */
+function postalAddressOf(sqlite: Database.Database, borrowerId: string): ContactAddress | null {
+  const row = sqlite
+    .prepare(`SELECT line1, line2, city, state, postal_code, country FROM addresses WHERE borrower_id = ? ORDER BY label = 'mailing' DESC, is_primary DESC, id LIMIT 1`)
+    .get(borrowerId) as { line1: string; line2: string | null; city: string; state: string | null; postal_code: string | null; country: string } | undefined;
+  if (!row) return null;
+  const address = [row.line1, row.line2, row.city, row.state, row.postal_code, row.country].filter((part) => part !== null && part.trim() !== '').join(', ');
+  return { address, valid: [row.line1, row.city, row.country].every((part) => part.trim() !== ''), isMobile: null, smsConsent: true, optedOut: false, active: true };
 }
 
 function ruleFor(sqlite: Database.Database, jurisdiction: string): JurisdictionRule | null {

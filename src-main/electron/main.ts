@@ -5,11 +5,12 @@ import type { EventName, Events } from '../../src-shared/contract';
 import { seedDatabase, todayUtc } from '../demo/seed-database';
 import { createDispatcher } from '../ipc/dispatch';
 import type { Session } from '../ipc/handler-types';
+import { createCommunications } from '../communications/communications';
 import { createHandlers } from '../ipc/handlers';
 import { log } from '../log/logger';
-import { createSandboxRecoveryService } from '../recovery/recovery-handlers';
 import { startScheduler } from '../scheduler/scheduler';
 import { openStore } from '../store/open-store';
+import { printToPdfRenderer, safeStorageCipher } from './electron-services';
 import { installMenu } from './menu';
 import { isTrustedUrl, lockDownContents } from './security';
 import { savedWindowState, trackWindowState } from './window-state';
@@ -70,8 +71,8 @@ void app.whenReady().then(() => {
   const broadcast = <E extends EventName>(event: E, payload: Events[E]) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(`recourse:event:${event}`, payload);
   };
-  const recovery = createSandboxRecoveryService(store);
-  const dispatch = createDispatcher(createHandlers(store, { recovery }), broadcast);
+  const communications = createCommunications({ store, secretsDir: join(app.getPath('userData'), 'secrets'), cipher: safeStorageCipher(), letterRenderer: printToPdfRenderer() });
+  const dispatch = createDispatcher(createHandlers(store, { communications }), broadcast);
   ipcMain.handle('recourse:call', (event, channel: unknown, payload: unknown) => {
     if (!event.senderFrame || !isTrustedUrl(event.senderFrame.url, devServerUrl)) {
       return { ok: false, error: { code: 'forbidden', message: 'calls are accepted from the Recourse window only' } };
@@ -84,7 +85,7 @@ void app.whenReady().then(() => {
     }
     return dispatch(session, channel, payload);
   });
-  const scheduler = startScheduler(store, broadcast, { recovery });
+  const scheduler = startScheduler(store, broadcast, { communications });
   installMenu();
   const window = createWindow();
   app.on('second-instance', () => {
@@ -93,8 +94,10 @@ void app.whenReady().then(() => {
   });
   app.on('window-all-closed', () => {
     scheduler.stop();
-    store.close();
-    app.quit();
+    void communications.close().finally(() => {
+      store.close();
+      app.quit();
+    });
   });
   log.info('recourse started', { db: store.path });
 });

@@ -1,3 +1,3 @@
 /** Borrower email over the lender's SMTP account (issue: communications). */
-export { SmtpSettings } from './smtp-settings';
-export { createMailer, sendRenderedEmail, type Mailer, type OutgoingEmail } from './mailer';
+export { SmtpSettings } from '../../src-shared/contract/communications';
+export { createMailer, createSandboxMailer, sendRenderedEmail, type Mailer, type OutgoingEmail } from './mailer';

@@ -2,7 +2,7 @@ import { createTransport } from 'nodemailer';
 import { AppError } from '../../src-shared/errors';
 import { log } from '../log/logger';
 import type { RenderedMessage } from '../templates';
-import { SmtpSettings } from './smtp-settings';
+import { SmtpSettings } from '../../src-shared/contract/communications';
 
 export interface OutgoingEmail {
   to: string;
@@ -72,6 +72,23 @@ export function createMailer(input: SmtpSettings): Mailer {
         throw toAppError(error, settings);
       }
     },
+    close: () => transport.close(),
+  };
+}
+
+/**
+ * Email in sandbox mode (no SMTP settings): nodemailer builds the whole message, addresses and
+ * all, and hands it back instead of sending it, so every email step works and nothing leaves.
+ */
+export function createSandboxMailer(): Mailer {
+  const transport = createTransport({ jsonTransport: true });
+  return {
+    async send({ to, subject, text, html }) {
+      const info = await transport.sendMail({ from: 'Recourse sandbox <sandbox@recourse.invalid>', to, subject, text, html });
+      log.info('email kept in sandbox', { messageId: info.messageId });
+      return { messageId: info.messageId };
+    },
+    verify: () => Promise.resolve(),
     close: () => transport.close(),
   };
 }

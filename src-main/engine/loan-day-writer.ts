@@ -88,7 +88,8 @@ export function createLoanDayWriter(sqlite: Database.Database, asOf: IsoDate) {
     }
     for (const reminder of day.preDelinquency) {
       const id = stableId('pre_delinquency', facts.loanId, reminder.ruleId, reminder.seq);
-      insertDunning.run(id, facts.loanId, null, reminder.ruleId, 'pre_delinquency', reminder.seq, asOf, 'planned', null);
+      // A task reminder is done once its task exists; a message waits for the sender.
+      insertDunning.run(id, facts.loanId, null, reminder.ruleId, 'pre_delinquency', reminder.seq, asOf, reminder.action === 'create_task' ? 'sent' : 'planned', null);
       if (reminder.action === 'create_task') insertTask.run(id, null, facts.loanId, null, asOf, `Installment ${reminder.seq} falls due on ${reminder.dueOn}: remind the borrower`, 'pre_delinquency');
       summary.preDelinquencyFired += 1;
     }

@@ -7,7 +7,7 @@ import { createDispatcher } from '../ipc/dispatch';
 import type { Session } from '../ipc/handler-types';
 import { createHandlers } from '../ipc/handlers';
 import { log } from '../log/logger';
-import type { RecoveryService } from '../recovery/recovery-service';
+import type { Communications } from '../communications/communications';
 import type { Store } from '../store/open-store';
 import { socketRequestSchema } from './socket-protocol';
 
@@ -24,13 +24,13 @@ export interface Harness {
  * as static files, and the one contract carried over a WebSocket at `/api`. Each socket is its
  * own session, like one Electron window.
  */
-export async function startHarness(options: { store: Store; rendererDir: string; port: number; host?: string; recovery?: RecoveryService }): Promise<Harness> {
+export async function startHarness(options: { store: Store; rendererDir: string; port: number; host?: string; communications?: Communications }): Promise<Harness> {
   const sockets = new Set<WebSocket>();
   const broadcast = <E extends EventName>(event: E, payload: Events[E]) => {
     const frame = JSON.stringify({ event, payload });
     for (const socket of sockets) socket.send(frame);
   };
-  const dispatch = createDispatcher(createHandlers(options.store, { recovery: options.recovery }), broadcast);
+  const dispatch = createDispatcher(createHandlers(options.store, { communications: options.communications }), broadcast);
   const serveStatic = sirv(options.rendererDir, { single: true, dev: false, etag: true });
   const server = createServer((request, response) => {
     serveStatic(request, response, () => {

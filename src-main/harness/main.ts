@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { seedDatabase, todayUtc } from '../demo/seed-database';
 import { log } from '../log/logger';
-import { createSandboxRecoveryService } from '../recovery/recovery-handlers';
+import { createCommunications } from '../communications/communications';
 import { startScheduler } from '../scheduler/scheduler';
 import { openStore } from '../store/open-store';
 import { startHarness } from './harness-server';
@@ -33,13 +33,13 @@ if (fresh) {
   log.info('creating the demo database', { path: dbPath });
   seedDatabase(store, { loans: 200, seed: 1, asOf: todayUtc() });
 }
-const recovery = createSandboxRecoveryService(store);
-const harness = await startHarness({ store, rendererDir, port, host: values.host, recovery });
-const scheduler = startScheduler(store, harness.broadcast, { recovery });
+const communications = createCommunications({ store, secretsDir: join(dirname(dbPath), 'secrets') });
+const harness = await startHarness({ store, rendererDir, port, host: values.host, communications });
+const scheduler = startScheduler(store, harness.broadcast, { communications });
 process.stdout.write(`Recourse is running at ${harness.url} (database ${dbPath})\n`);
 const stop = () => {
   scheduler.stop();
-  void harness.close().then(() => {
+  void Promise.all([harness.close(), communications.close()]).then(() => {
     store.close();
     process.exit(0);
   });

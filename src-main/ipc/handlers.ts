@@ -1,9 +1,12 @@
+import { dirname, join } from 'node:path';
 import { activityHandlers } from '../activities/activity-handlers';
 import { caseWorkHandlers } from '../case-work/case-work-handlers';
 import { caseHandlers } from '../cases/case-handlers';
 import { directoryHandlers } from '../directory/directory-handlers';
+import { communicationHandlers } from '../communications/communication-handlers';
+import { createCommunications, type Communications } from '../communications/communications';
+import { letterHandlers } from '../letters/letter-handlers';
 import { recoveryHandlers } from '../recovery/recovery-handlers';
-import type { RecoveryService } from '../recovery/recovery-service';
 import { sessionHandlers } from '../session/session-handlers';
 import { settlementHandlers } from '../settlements/settlement-handlers';
 import { strategyHandlers } from '../strategies/strategy-handlers';
@@ -12,9 +15,11 @@ import type { Handlers } from './handler-types';
 
 /**
  * Every channel's handler, composed from each domain's slice; the compiler checks none is missing.
- * `recovery` is the process's one recovery service, shared with its scheduler (sandbox when absent).
+ * `communications` is the process's one, shared with its scheduler; without one the handlers make
+ * their own, in sandbox mode until credentials are saved next to the database.
  */
-export function createHandlers(store: Store, services: { recovery?: RecoveryService } = {}): Handlers {
+export function createHandlers(store: Store, services: { communications?: Communications } = {}): Handlers {
+  const communications = services.communications ?? createCommunications({ store, secretsDir: join(dirname(store.path), 'secrets') });
   return {
     ...sessionHandlers(store),
     ...caseHandlers(store),
@@ -23,6 +28,8 @@ export function createHandlers(store: Store, services: { recovery?: RecoveryServ
     ...activityHandlers(store),
     ...settlementHandlers(store),
     ...strategyHandlers(store),
-    ...recoveryHandlers(store, { service: services.recovery }),
+    ...recoveryHandlers(store, communications.recovery),
+    ...communicationHandlers(store, communications),
+    ...letterHandlers(store, communications.letterRenderer),
   };
 }

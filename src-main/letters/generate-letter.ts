@@ -1,31 +1,56 @@
 import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { LETTER_KINDS } from '../../src-shared/contract/communications';
+import { addDays, businessDateAt, type IsoDate } from '../../src-shared/dates';
 import { AppError } from '../../src-shared/errors';
 import { log } from '../log/logger';
-import { appendAudit } from '../store/audit-log';
+import type { AuditInput } from '../store/audit-log';
 import type { Store } from '../store/open-store';
+import { runCommand, type Actor } from '../store/run-command';
 import { renderMessage, type TemplateVariables } from '../templates';
 import { renderLetterHtml, type PageSize } from './letter-document';
 import type { LetterPdfRenderer } from './pdf-renderer';
 
-export const LETTER_KINDS = ['demand', 'legal_notice', 'escalation'] as const;
+export { LETTER_KINDS };
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
-export interface GenerateLetterRequest {
+/** Days a demand gives the borrower to pay. */
+const PAY_BY_DAYS = 14;
+
+/** The date printed on a letter (the borrower's business date) and the pay-by date a demand gives. */
+export function letterDates(at: Date, timeZone: string | null): { letter_date: IsoDate; due_date: IsoDate } {
+  const letterDate = businessDateAt(at, timeZone ?? 'UTC');
+  return { letter_date: letterDate, due_date: addDays(letterDate, PAY_BY_DAYS) };
+}
+
+export interface LetterRequest {
   caseId: string;
   kind: LetterKind;
   /** Overrides the borrower's language preference, e.g. for a court that needs English. */
   language?: string;
-  /** The user who asked for the letter: stored as its author and in the audit log. */
-  actorId: string;
+  /** An explicit template (a dunning step's `letter_escalation`); by default `letter_<kind>`. */
+  templateName?: string;
   variables: TemplateVariables;
   pageSize?: PageSize;
 }
 
-export interface GeneratedLetter {
-  letterId: string;
+/** A letter rendered and printed, not yet filed: what `fileLetter` stores. */
+export interface PrintedLetter {
+  caseId: string;
+  kind: LetterKind;
   /** The template actually used, after language fallbacks: `es/letter_demand`, `en/letter_legal_notice`. */
   templateName: string;
+  language: string;
+  /** The letter's own text (the template's fragment), as the case screen previews it. */
+  body: string;
+  html: string;
   /** The PDF file. */
+  bytes: Buffer;
+}
+
+export interface GeneratedLetter {
+  letterId: string;
+  templateName: string;
   bytes: Buffer;
 }
 
@@ -38,34 +63,38 @@ function languageOf(templateName: string): string {
 }
 
 /**
- * Renders a letter for a case in its borrower's language, prints it to PDF and files it with the
- * case. The PDF is made before the transaction opens, so a slow or failed print never holds the
- * write lock and a failure stores nothing; the row and its audit event then land together.
+ * Renders a letter for a case in its borrower's language and prints it to PDF. Nothing is
+ * written: printing is slow and may fail, so it happens before any transaction opens.
  */
-export async function generateLetter(store: Store, renderer: LetterPdfRenderer, request: GenerateLetterRequest): Promise<GeneratedLetter> {
-  const { caseId, kind, actorId, variables } = request;
+export async function printLetter(sqlite: Database.Database, renderer: LetterPdfRenderer, request: LetterRequest): Promise<PrintedLetter> {
+  const { caseId, kind } = request;
   if (!LETTER_KINDS.includes(kind)) throw new AppError('validation', `"${String(kind)}" is not a letter kind`, 'kind');
-  const found = store.sqlite
+  const found = sqlite
     .prepare('SELECT b.language FROM cases c JOIN loans l ON l.id = c.loan_id JOIN borrowers b ON b.id = l.borrower_id WHERE c.id = ?')
     .get(caseId) as { language: string } | undefined;
   if (!found) throw new AppError('not_found', `case ${caseId} not found`, 'caseId');
-
-  const rendered = renderMessage({ channel: 'letter', name: `letter_${kind}`, language: request.language ?? found.language, variables });
+  const rendered = renderMessage({ channel: 'letter', name: request.templateName ?? `letter_${kind}`, language: request.language ?? found.language, variables: request.variables });
   const language = languageOf(rendered.templateName);
   const html = renderLetterHtml(rendered.body, { title: TITLES[kind], language, pageSize: request.pageSize });
-  const bytes = await renderer.render(html);
+  return { caseId, kind, templateName: rendered.templateName, language, body: rendered.body, html, bytes: await renderer.render(html) };
+}
 
+/** Files a printed letter with its case inside the caller's transaction; returns the audit event to record. */
+export function fileLetter(sqlite: Database.Database, letterId: string, letter: PrintedLetter, actorId: string | null, at: string): Omit<AuditInput, 'actorId' | 'at'> {
+  sqlite
+    .prepare('INSERT INTO letters (id, case_id, kind, template_name, language, html, pdf_base64, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(letterId, letter.caseId, letter.kind, letter.templateName, letter.language, letter.html, letter.bytes.toString('base64'), actorId, at);
+  return { type: 'letter.generated', entityType: 'letter', entityId: letterId, payload: { caseId: letter.caseId, kind: letter.kind, templateName: letter.templateName, language: letter.language, pdfBytes: letter.bytes.length } };
+}
+
+/** An agent's letter: printed, then filed with its audit event and outbox entry in one command. */
+export async function generateLetter(store: Store, renderer: LetterPdfRenderer, request: LetterRequest & { actor: Actor }): Promise<GeneratedLetter> {
+  const printed = await printLetter(store.sqlite, renderer, request);
   const letterId = randomUUID();
-  const at = new Date().toISOString();
-  store.sqlite.transaction(() => {
-    store.sqlite
-      .prepare('INSERT INTO letters (id, case_id, kind, template_name, language, html, pdf_base64, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(letterId, caseId, kind, rendered.templateName, language, html, bytes.toString('base64'), actorId, at);
-    appendAudit(store.sqlite, {
-      type: 'letter.generated', entityType: 'letter', entityId: letterId, actorId, at,
-      payload: { caseId, kind, templateName: rendered.templateName, language, pdfBytes: bytes.length },
-    });
-  }).immediate();
-  log.info('letter generated', { letterId, caseId, kind, templateName: rendered.templateName });
-  return { letterId, templateName: rendered.templateName, bytes };
+  runCommand(store, request.actor, 'letters.generate', { caseId: request.caseId, kind: request.kind, letterId }, (at) => ({
+    value: null,
+    audit: [fileLetter(store.sqlite, letterId, printed, request.actor.id, at)],
+  }));
+  log.info('letter generated', { letterId, caseId: request.caseId, kind: request.kind, templateName: printed.templateName });
+  return { letterId, templateName: printed.templateName, bytes: printed.bytes };
 }

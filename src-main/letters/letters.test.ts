@@ -13,7 +13,7 @@ interface CaseRow { id: string; loan_id: string; borrower_id: string; borrower_n
 let temp: ReturnType<typeof seededStore>;
 let renderer: LetterPdfRenderer;
 let theCase: CaseRow;
-let actorId: string;
+let actor: { id: string; role: 'agent' | 'supervisor' | 'admin' };
 
 // One seeded store and one browser for the whole file: a Chromium launch dominates the run time.
 beforeAll(() => {
@@ -22,7 +22,7 @@ beforeAll(() => {
   theCase = temp.store.sqlite
     .prepare('SELECT c.id, c.loan_id, l.borrower_id, c.borrower_name, c.currency, c.dpd, c.amount_past_due_minor, c.balance_minor FROM cases c JOIN loans l ON l.id = c.loan_id WHERE c.amount_past_due_minor > 0 LIMIT 1')
     .get() as CaseRow;
-  actorId = (temp.store.sqlite.prepare('SELECT id FROM users LIMIT 1').get() as { id: string }).id;
+  actor = temp.store.sqlite.prepare('SELECT id, role FROM users LIMIT 1').get() as typeof actor;
 });
 afterAll(async () => {
   await renderer.close();
@@ -59,7 +59,7 @@ describe('generateLetter', () => {
   it('prints a demand letter whose PDF carries the borrower, the amount due and the lender, and files it with the case', async () => {
     expect(theCase).toBeDefined();
     temp.store.sqlite.prepare(`UPDATE borrowers SET language = 'en' WHERE id = ?`).run(theCase.borrower_id);
-    const letter = await generateLetter(temp.store, renderer, { caseId: theCase.id, kind: 'demand', actorId, variables: variables(theCase) });
+    const letter = await generateLetter(temp.store, renderer, { caseId: theCase.id, kind: 'demand', actor, variables: variables(theCase) });
 
     expect(letter.templateName).toBe('en/letter_demand');
     expect(letter.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -70,19 +70,19 @@ describe('generateLetter', () => {
     expect(text).toContain('December 5, 2026');
 
     const row = temp.store.sqlite.prepare('SELECT * FROM letters WHERE id = ?').get(letter.letterId) as Record<string, string>;
-    expect(row).toMatchObject({ case_id: theCase.id, kind: 'demand', template_name: 'en/letter_demand', language: 'en', created_by: actorId });
+    expect(row).toMatchObject({ case_id: theCase.id, kind: 'demand', template_name: 'en/letter_demand', language: 'en', created_by: actor.id });
     expect(row.html).toContain('<html lang="en">');
     expect(Buffer.from(row.pdf_base64!, 'base64').equals(letter.bytes)).toBe(true);
 
     const audit = temp.store.sqlite.prepare(`SELECT type, actor_id, payload FROM audit_events WHERE entity_type = 'letter' AND entity_id = ?`).get(letter.letterId) as { type: string; actor_id: string; payload: string };
-    expect(audit).toMatchObject({ type: 'letter.generated', actor_id: actorId });
+    expect(audit).toMatchObject({ type: 'letter.generated', actor_id: actor.id });
     expect(JSON.parse(audit.payload)).toMatchObject({ caseId: theCase.id, kind: 'demand', pdfBytes: letter.bytes.length });
     expect(verifyAuditChain(temp.store.sqlite)).toBeNull();
   });
 
   it('writes to a Spanish-speaking borrower in Spanish', async () => {
     temp.store.sqlite.prepare(`UPDATE borrowers SET language = 'es' WHERE id = ?`).run(theCase.borrower_id);
-    const letter = await generateLetter(temp.store, renderer, { caseId: theCase.id, kind: 'demand', actorId, variables: variables(theCase) });
+    const letter = await generateLetter(temp.store, renderer, { caseId: theCase.id, kind: 'demand', actor, variables: variables(theCase) });
 
     expect(letter.templateName).toBe('es/letter_demand');
     const spanish = readFileSync(join(templatesDir(), 'es', 'letter_demand.hbs'), 'utf8');
@@ -97,7 +97,7 @@ describe('generateLetter', () => {
   });
 
   it('prints a legal notice too, and an explicit language wins over the borrower preference', async () => {
-    const letter = await generateLetter(temp.store, renderer, { caseId: theCase.id, kind: 'legal_notice', language: 'en', actorId, variables: variables(theCase) });
+    const letter = await generateLetter(temp.store, renderer, { caseId: theCase.id, kind: 'legal_notice', language: 'en', actor, variables: variables(theCase) });
     expect(letter.templateName).toBe('en/letter_legal_notice');
     expect(await pdfText(letter.bytes)).toContain(theCase.borrower_name);
   });
@@ -105,8 +105,8 @@ describe('generateLetter', () => {
   it('stores nothing when printing fails or the case does not exist', async () => {
     const before = tableCounts(temp.store);
     const broken: LetterPdfRenderer = { render: () => Promise.reject(new Error('printer on fire')), close: () => Promise.resolve() };
-    await expect(generateLetter(temp.store, broken, { caseId: theCase.id, kind: 'demand', actorId, variables: variables(theCase) })).rejects.toThrow('printer on fire');
-    await expect(generateLetter(temp.store, renderer, { caseId: 'no-such-case', kind: 'demand', actorId, variables: variables(theCase) })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(generateLetter(temp.store, broken, { caseId: theCase.id, kind: 'demand', actor, variables: variables(theCase) })).rejects.toThrow('printer on fire');
+    await expect(generateLetter(temp.store, renderer, { caseId: 'no-such-case', kind: 'demand', actor, variables: variables(theCase) })).rejects.toMatchObject({ code: 'not_found' });
     expect(tableCounts(temp.store)).toEqual(before);
   });
 });

@@ -34,34 +34,42 @@ const MESSAGE_RANK: Record<string, number> = { queued: 0, sent: 1, delivered: 2,
 export function createRecoveryEvents(store: Store, now: () => Date) {
   const { sqlite } = store;
 
+  /**
+   * A delivery or call status for a SID we sent: the action and the thread message move forward
+   * only. A pre-delinquency reminder has a thread message and no action; null when the SID has
+   * neither (or no action, for a reminder).
+   */
   function applyStatusCallback(input: StatusCallbackInput): RecoveryActionView | null {
     const row = sqlite.prepare('SELECT * FROM recovery_actions WHERE twilio_message_sid = ? OR twilio_call_sid = ?').get(input.sid, input.sid) as ActionRow | undefined;
-    if (!row) return null;
-    const kind = row.twilio_call_sid === input.sid ? 'call' : 'message';
+    const message = sqlite.prepare('SELECT id, borrower_id, to_address, status FROM messages WHERE twilio_sid = ?').get(input.sid) as
+      | { id: string; borrower_id: string; to_address: string; status: string }
+      | undefined;
+    if (!row && !message) return null;
+    const kind = row?.twilio_call_sid === input.sid ? 'call' : 'message';
     const incoming = actionStatusFromTwilio(kind, input.status);
-    const next = incoming === null ? row.status : nextActionStatus(row.status, incoming);
-    const message = sqlite.prepare('SELECT id, status FROM messages WHERE twilio_sid = ?').get(input.sid) as { id: string; status: string } | undefined;
+    const next = row === undefined || incoming === null ? row?.status : nextActionStatus(row.status, incoming);
     // The thread shows Twilio's own message status, also forward only, even when the action does not move.
     const messageMoves = message !== undefined && input.status in MESSAGE_RANK && MESSAGE_RANK[input.status]! > (MESSAGE_RANK[message.status] ?? 3);
-    if (next === row.status && !messageMoves) return toView(row);
+    const actionMoves = row !== undefined && next !== row.status;
+    if (!actionMoves && !messageMoves) return row ? toView(row) : null;
     return runCommand(store, SYSTEM_ACTOR, 'recovery.statusCallback', input, () => {
       const at = now().toISOString();
       const errorCode = input.errorCode ?? null;
       if (messageMoves) sqlite.prepare('UPDATE messages SET status = ?, error_code = ? WHERE id = ?').run(input.status, errorCode === null ? null : String(errorCode), message.id);
-      if (next !== row.status) {
+      if (actionMoves) {
         const failed = next === 'failed' || next === 'undelivered';
         sqlite
           .prepare(`UPDATE recovery_actions SET status = ?, delivered_at = CASE WHEN ? THEN ? ELSE delivered_at END,
             error_code = CASE WHEN ? THEN ? ELSE error_code END, error_message = CASE WHEN ? THEN ? ELSE error_message END WHERE id = ?`)
           .run(next, next === 'delivered' ? 1 : 0, at, failed ? 1 : 0, errorCode === null ? input.status : String(errorCode), failed ? 1 : 0, mapTwilioError(errorCode).message, row.id);
       }
-      const revoke = errorCode === 21610 && row.recipient_phone !== null;
-      if (revoke) {
-        const borrowerId = sqlite.prepare('SELECT l.borrower_id FROM cases c JOIN loans l ON l.id = c.loan_id WHERE c.id = ?').pluck().get(row.case_id) as string;
-        revokeTextConsent(sqlite, borrowerId, row.recipient_phone!, at);
-      }
-      const view = toView(sqlite.prepare('SELECT * FROM recovery_actions WHERE id = ?').get(row.id) as ActionRow);
-      return { value: view, audit: [{ type: 'RecoveryAction', entityType: 'recovery_action', entityId: row.id, payload: { event: 'status', twilioStatus: input.status, status: view.status, errorCode, consentRevoked: revoke } }] };
+      const phone = row?.recipient_phone ?? message?.to_address ?? null;
+      const borrowerId = message?.borrower_id
+        ?? (row ? (sqlite.prepare('SELECT l.borrower_id FROM cases c JOIN loans l ON l.id = c.loan_id WHERE c.id = ?').pluck().get(row.case_id) as string) : null);
+      const revoke = errorCode === 21610 && phone !== null && borrowerId !== null && revokeTextConsent(sqlite, borrowerId, phone, at);
+      const view = row ? toView(sqlite.prepare('SELECT * FROM recovery_actions WHERE id = ?').get(row.id) as ActionRow) : null;
+      const entity = row ? { entityType: 'recovery_action', entityId: row.id } : { entityType: 'message', entityId: message!.id };
+      return { value: view, audit: [{ type: 'RecoveryAction', ...entity, payload: { event: 'status', twilioStatus: input.status, status: view?.status ?? input.status, errorCode, consentRevoked: revoke } }] };
     });
   }
 

@@ -1,40 +1,14 @@
 import type { HandlerSlice } from '../ipc/handler-types';
 import type { Store } from '../store/open-store';
-import { startSandboxTwilio } from '../twilio/sandbox';
-import type { TwilioClient } from '../twilio/twilio-client';
 import { actionsOfCase, requireAction, threadOfCase } from './recovery-records';
-import { createRecoveryService, type RecoveryService } from './recovery-service';
+import type { RecoveryService } from './recovery-service';
 import { requireCase } from '../case-work/require-case';
 
 type Slice = 'recovery.actions' | 'recovery.trigger' | 'recovery.execute' | 'messages.thread' | 'messages.send';
 
-/**
- * A Twilio client that starts only when something is first sent. Sandbox mode: with no client
- * given, sends go to the local Twilio simulator (throwaway credentials, nothing reaches a phone,
- * no status callbacks), so the screens work before credentials are set up.
- */
-function lazyTwilio(start: () => Promise<TwilioClient>): TwilioClient {
-  let client: Promise<TwilioClient> | undefined;
-  const get = () => (client ??= start());
-  return {
-    sendSms: async (input) => (await get()).sendSms(input),
-    sendWhatsApp: async (input) => (await get()).sendWhatsApp(input),
-    placeCall: async (input) => (await get()).placeCall(input),
-    fetchMessage: async (sid) => (await get()).fetchMessage(sid),
-    fetchCall: async (sid) => (await get()).fetchCall(sid),
-    listInboundMessages: async (since) => (await get()).listInboundMessages(since),
-  };
-}
-
-/** The recovery service in sandbox mode: sends go to the local Twilio simulator, started on first use. */
-export function createSandboxRecoveryService(store: Store): RecoveryService {
-  return createRecoveryService({ store, twilio: lazyTwilio(async () => (await startSandboxTwilio({})).client), now: () => new Date() });
-}
-
-/** Seed 000's recovery actions and the borrower's text thread; `service` is injected by tests and by a main process holding real credentials. */
-export function recoveryHandlers(store: Store, options: { service?: RecoveryService } = {}): HandlerSlice<Slice> {
+/** Seed 000's recovery actions and the borrower's text thread, over the process's one recovery service. */
+export function recoveryHandlers(store: Store, service: RecoveryService): HandlerSlice<Slice> {
   const { sqlite } = store;
-  const service = options.service ?? createSandboxRecoveryService(store);
   return {
     'recovery.actions': (input) => {
       requireCase(sqlite, input.caseId);

@@ -1,30 +1,41 @@
 import { randomUUID } from 'node:crypto';
+import type { ContactChannel } from '../../src-shared/compliance/types';
 import type { ExecutionResult, RecoveryActionView } from '../../src-shared/contract/recovery';
 import { ACTION_CHANNEL, actionTypesForDpd, nextActionStatus } from '../../src-shared/domain/recovery-ladder';
-import type { RecoveryActionType } from '../../src-shared/domain/vocabulary';
+import type { Channel, RecoveryActionType } from '../../src-shared/domain/vocabulary';
 import { AppError } from '../../src-shared/errors';
 import { stableId } from '../../src-shared/ids';
 import { requireActiveCase } from '../case-work/require-case';
-import type { ContactChannel } from '../../src-shared/compliance/types';
 import { checkContact } from '../compliance/contact-facts';
+import { createSandboxMailer, type Mailer } from '../email';
+import { chromiumPdfRenderer, type LetterPdfRenderer } from '../letters';
 import type { Store } from '../store/open-store';
 import { runCommand, type Actor } from '../store/run-command';
-import { renderMessage } from '../templates';
 import { optOutLine, parseLanguage } from '../templates/language';
-import { buildRecoveryCallTwiml } from '../twilio/recovery-twiml';
 import type { TwilioClient } from '../twilio/twilio-client';
-import { TwilioSendError } from '../twilio/twilio-errors';
+import { DeliveryFailure, type AuditEvent, type ChannelSender, type Delivery, type Outgoing } from './action-sender';
+import { createEmailSender } from './email-sender';
+import { createLetterSender } from './letter-sender';
+import { dispatchPreDelinquency, type PreDelinquencyCounts } from './pre-delinquency';
 import { createRecoveryEvents, SYSTEM_ACTOR, type InboundInput, type StatusCallbackInput } from './recovery-events';
-import { casePartyOf, insertContactAttempt, requireAction, revokeTextConsent, toView, type ActionRow, type CaseParty } from './recovery-records';
+import { contactPartyOf, insertContactAttempt, requireAction, revokeTextConsent, toView, type ActionRow, type ContactParty } from './recovery-records';
+import { createTwilioSender } from './twilio-sender';
 
 export interface RecoveryServiceOptions {
   store: Store;
+  /** Live credentials or the sandbox simulator; a swapping wrapper lets a settings change take effect at once. */
   twilio: TwilioClient;
+  /** The lender's SMTP account; without one, email goes to a sandbox mailer of the service's own. Given ones are the caller's to close. */
+  mailer?: Mailer;
+  /** Electron's printToPDF in the app; headless Chromium of the service's own by default. */
+  letterRenderer?: LetterPdfRenderer;
   /** Injected so compliance windows, deferrals and tests do not depend on the wall clock. */
   now(): Date;
   /** The relay's public origin for the voice IVR's Gather; without a relay the menu answers nowhere. */
   publicUrl?: string;
 }
+
+export type DunningCounts = Record<'sent' | 'deferred' | 'blocked' | 'failed', number>;
 
 export interface RecoveryService {
   triggerActions(caseId: string, options: { types?: RecoveryActionType[]; actor: Actor; manual: boolean }): RecoveryActionView[];
@@ -33,50 +44,71 @@ export interface RecoveryService {
   executeAction(actionId: string, options: { actor: Actor; manual: boolean }): Promise<ExecutionResult>;
   applyStatusCallback(input: StatusCallbackInput): RecoveryActionView | null;
   handleInbound(input: InboundInput): { messageId: string; respondedActionId: string | null; optedOut: boolean } | null;
+  /** Sends every pending action whose time has come (deferred ones once compliance allows). */
   runDueActions(): Promise<ExecutionResult[]>;
-  dispatchPlannedDunning(): Promise<Record<'sent' | 'deferred' | 'blocked' | 'waiting', number>>;
+  /** The daily run's planned dunning steps, each as one recovery action sent once. */
+  dispatchPlannedDunning(): Promise<DunningCounts>;
+  /** The daily run's pre-delinquency reminders to loans not (yet) in collections, and deferred ones now due. */
+  dispatchPreDelinquency(): Promise<PreDelinquencyCounts>;
+  close(): Promise<void>;
 }
 
-/** Channels this service sends through Twilio; email and letter actions belong to their own senders. */
-const TWILIO_CHANNELS = new Set(['sms', 'whatsapp', 'voice']);
-/** The recovery action a dunning step on each channel becomes (seed 000's action types). */
-const DUNNING_ACTION_TYPES: Partial<Record<string, RecoveryActionType>> = { sms: 'sms_reminder', whatsapp: 'whatsapp_reminder', voice: 'voice_call' };
+/** The letter an action type prints. */
+const LETTER_KIND: Partial<Record<RecoveryActionType, Outgoing['letterKind']>> = { letter: 'demand', escalation: 'escalation', legal_notice: 'legal_notice' };
+
+/** The dunning step's record follows its action's outcome. */
+const DUNNING_STATUS: Readonly<Record<ExecutionResult['outcome'], string>> = { sent: 'sent', deferred: 'deferred', blocked: 'failed', failed: 'failed' };
 
 /**
- * Seed 000's recovery actions over the compliance gate and Twilio. Every send asks
- * `checkContact` first; "not now" defers the action (pending, `scheduled_at` = the next allowed
- * moment) rather than dropping it, a hard block fails it with the reasons. Each state change is
- * one `runCommand` transaction with its audit event (CDM name `RecoveryAction`).
+ * Seed 000's recovery actions on every channel: SMS, WhatsApp and voice through Twilio, email
+ * over SMTP, letters printed to PDF. Every send asks `checkContact` first; "not now" defers the
+ * action (pending, `scheduled_at` = the next allowed moment) rather than dropping it, a hard
+ * block fails it with the reasons. Each state change is one `runCommand` transaction with its
+ * audit event (CDM name `RecoveryAction`).
  */
 export function createRecoveryService(options: RecoveryServiceOptions): RecoveryService {
-  const { store, twilio, now } = options;
+  const { store, now } = options;
   const { sqlite } = store;
   const events = createRecoveryEvents(store, now);
+  const mailer = options.mailer ?? createSandboxMailer();
+  let renderer = options.letterRenderer ?? null;
+  const gatherUrl = `${(options.publicUrl ?? 'http://127.0.0.1').replace(/\/+$/, '')}/api/twilio/voice/gather`;
+  const twilioSender = createTwilioSender(sqlite, () => options.twilio, gatherUrl);
+  const senders: Readonly<Record<Channel, ChannelSender>> = {
+    sms: twilioSender,
+    whatsapp: twilioSender,
+    voice: twilioSender,
+    email: createEmailSender(() => mailer),
+    letter: createLetterSender(sqlite, () => (renderer ??= chromiumPdfRenderer())),
+  };
   // One process may be asked to execute an action twice (a double click, the scheduler); only one send may leave.
   const inFlight = new Set<string>();
-  const gatherUrl = `${(options.publicUrl ?? 'http://127.0.0.1').replace(/\/+$/, '')}/api/twilio/voice/gather`;
   const insertAction = sqlite.prepare(`INSERT INTO recovery_actions (id, case_id, type, channel, recipient_phone, recipient_email, template_name, content, status,
-    scheduled_at, triggered_by, created_by, created_at) VALUES (@id, @caseId, @type, @channel, @phone, @email, @templateName, @content, 'pending', @at, @triggeredBy,
-    @createdBy, @at)`);
+    scheduled_at, triggered_by, created_by, created_at, dunning_event_id) VALUES (@id, @caseId, @type, @channel, @phone, @email, @templateName, @content, 'pending', @at,
+    @triggeredBy, @createdBy, @at, @dunningEventId)`);
 
   function createAction(
-    party: CaseParty, type: RecoveryActionType, actor: Actor, manual: boolean, at: string, content: string | null,
-    dunning?: { id: string; templateName: string },
+    party: ContactParty & { caseId: string }, type: RecoveryActionType, actor: Actor, manual: boolean, at: string, content: string | null,
+    dunning?: { eventId: string; templateName: string },
   ): RecoveryActionView {
     const channel = ACTION_CHANNEL[type];
-    const id = dunning?.id ?? `ra_${randomUUID()}`;
-    const createdBy = actor === SYSTEM_ACTOR ? null : actor.id;
+    const id = dunning ? stableId('action', dunning.eventId) : `ra_${randomUUID()}`;
     insertAction.run({
-      id, caseId: party.caseId, type, channel, phone: channel === 'email' || channel === 'letter' ? null : party.phone, email: channel === 'email' ? party.email : null,
-      templateName: dunning?.templateName ?? null, content, at, triggeredBy: manual ? 'manual' : 'dunning', createdBy,
+      id, caseId: party.caseId, type, channel, phone: channel === 'sms' || channel === 'whatsapp' || channel === 'voice' ? party.phone : null,
+      email: channel === 'email' ? party.email : null, templateName: dunning?.templateName ?? null, content, at, triggeredBy: manual ? 'manual' : 'dunning',
+      createdBy: actor === SYSTEM_ACTOR ? null : actor.id, dunningEventId: dunning?.eventId ?? null,
     });
     return toView(requireAction(sqlite, id));
+  }
+
+  function caseParty(caseId: string): ContactParty & { caseId: string } {
+    return contactPartyOf(sqlite, { caseId }) as ContactParty & { caseId: string };
   }
 
   function triggerActions(caseId: string, input: { types?: RecoveryActionType[]; actor: Actor; manual: boolean }): RecoveryActionView[] {
     return runCommand(store, input.actor, 'recovery.trigger', { caseId, types: input.types }, () => {
       const c = requireActiveCase(sqlite, caseId);
-      const party = casePartyOf(sqlite, caseId);
+      const party = caseParty(caseId);
       const at = now().toISOString();
       const types = [...new Set(input.types ?? actionTypesForDpd(c.dpd))];
       const created = types.map((type) => createAction(party, type, input.actor, input.manual, at, null));
@@ -84,77 +116,75 @@ export function createRecoveryService(options: RecoveryServiceOptions): Recovery
     });
   }
 
-  /** Writes one outcome of an execution: the action's new fields, its contact attempt, its audit event. */
-  function record(action: ActionRow, actor: Actor, event: string, changes: Partial<ActionRow>, extra: (at: string) => void, payload: Record<string, unknown>): RecoveryActionView {
-    return runCommand(store, actor, 'recovery.execute', { actionId: action.id, event }, () => {
+  /**
+   * Writes one outcome of an execution in one transaction: the rows that belong with it first (a
+   * letter the action points at must exist), then the action, its dunning step and audit event.
+   */
+  function record(
+    action: ActionRow, actor: Actor, outcome: ExecutionResult['outcome'], changes: Partial<ActionRow>, write: (at: string) => AuditEvent[],
+    payload: Record<string, unknown>,
+  ): RecoveryActionView {
+    return runCommand(store, actor, 'recovery.execute', { actionId: action.id, outcome }, () => {
+      const at = now().toISOString();
+      const audit = write(at);
       const columns = Object.keys(changes);
       if (columns.length > 0) {
         sqlite.prepare(`UPDATE recovery_actions SET ${columns.map((column) => `${column} = @${column}`).join(', ')} WHERE id = @id`).run({ ...changes, id: action.id });
       }
-      extra(now().toISOString());
+      if (action.dunning_event_id !== null) {
+        const reasons = (payload.reasons as string[] | undefined) ?? (payload.reason === undefined ? [] : [String(payload.reason)]);
+        sqlite.prepare('UPDATE dunning_events SET status = ?, reason = ? WHERE id = ?').run(DUNNING_STATUS[outcome], reasons.length > 0 ? reasons.join(', ') : null, action.dunning_event_id);
+      }
       const view = toView(requireAction(sqlite, action.id));
-      return { value: view, audit: [{ type: 'RecoveryAction', entityType: 'recovery_action', entityId: action.id, payload: { event, status: view.status, ...payload } }] };
+      return { value: view, audit: [...audit, { type: 'RecoveryAction', entityType: 'recovery_action', entityId: action.id, payload: { event: outcome, status: view.status, ...payload } }] };
     });
   }
 
-  function render(action: ActionRow, party: CaseParty): { content: string; twiml?: string } {
-    // Only texts typed by an agent carry their content from creation; calls always render their greeting.
-    if (action.content !== null && action.channel !== 'voice') return { content: action.content };
-    const rendered = renderMessage({
-      channel: action.channel,
-      ...(action.template_name ? { name: action.template_name } : { defaultType: party.defaultType, severity: party.severity }),
-      language: party.language,
-      variables: party.variables,
-    });
-    if (action.channel !== 'voice') return { content: rendered.body };
-    return { content: rendered.body, twiml: buildRecoveryCallTwiml({ language: party.language, greeting: rendered.body, gatherUrl }) };
-  }
-
-  async function send(action: ActionRow, party: CaseParty, actor: Actor, manual: boolean): Promise<ExecutionResult> {
-    const at = now().toISOString();
+  async function send(action: ActionRow, party: ContactParty, actor: Actor, manual: boolean): Promise<ExecutionResult> {
+    const atDate = now();
+    const at = atDate.toISOString();
     const decision = checkContact(sqlite, { loanId: party.loanId, channel: action.channel as ContactChannel, at, manual });
     const attempt = { borrowerId: party.borrowerId, loanId: party.loanId, channel: action.channel, at };
     if (!decision.allowed) {
-      const blocked = (a: string) => insertContactAttempt(sqlite, { ...attempt, id: randomUUID(), at: a, outcome: 'attempt', blockedReasons: decision.reasons });
+      const blocked = (writeAt: string) => {
+        insertContactAttempt(sqlite, { ...attempt, id: randomUUID(), at: writeAt, outcome: 'attempt', blockedReasons: decision.reasons });
+        return [];
+      };
       if (decision.nextAllowedAt !== null) {
         const view = record(action, actor, 'deferred', { scheduled_at: decision.nextAllowedAt }, blocked, { reasons: decision.reasons });
         return { outcome: 'deferred', reasons: decision.reasons, action: view };
       }
-      const view = record(action, actor, 'blocked', { status: 'failed', error_code: 'blocked', error_message: `Compliance refused the contact: ${decision.reasons.join(', ')}` }, blocked, { reasons: decision.reasons });
+      const message = `Compliance refused the contact: ${decision.reasons.join(', ')}`;
+      const view = record(action, actor, 'blocked', { status: 'failed', error_code: 'blocked', error_message: message }, blocked, { reasons: decision.reasons });
       return { outcome: 'blocked', reasons: decision.reasons, action: view };
     }
-    const { content, twiml } = render(action, party);
-    const to = party.phone;
-    if (to === null) throw new AppError('conflict', 'the borrower has no phone number', 'actionId');
     if (manual) claimOverride(party, actor, at);
+    const outgoing: Outgoing = { channel: action.channel, templateName: action.template_name, content: action.content, actionId: action.id, letterKind: LETTER_KIND[action.type] };
+    let delivery: Delivery;
     try {
-      const sent = twiml === undefined
-        ? await (action.channel === 'whatsapp' ? twilio.sendWhatsApp({ to, body: content }) : twilio.sendSms({ to, body: content }))
-        : await twilio.placeCall({ to, twiml });
-      const sidColumn = twiml === undefined ? 'twilio_message_sid' : 'twilio_call_sid';
-      const status = nextActionStatus(action.status, 'sent');
-      const view = record(action, actor, 'sent', { [sidColumn]: sent.sid, content, recipient_phone: to, sent_at: at, status }, () => {
-        insertContactAttempt(sqlite, { ...attempt, id: randomUUID(), outcome: 'attempt' });
-        if (twiml !== undefined) return;
-        sqlite
-          .prepare(`INSERT INTO messages (id, borrower_id, case_id, recovery_action_id, channel, direction, from_address, to_address, body, twilio_sid, status, at)
-            VALUES (?, ?, ?, ?, ?, 'outbound', 'recourse', ?, ?, ?, 'queued', ?)`)
-          .run(randomUUID(), party.borrowerId, party.caseId, action.id, action.channel, to, content, sent.sid, at);
-      }, { sid: sent.sid });
-      return { outcome: 'sent', reasons: [], action: view };
+      delivery = await senders[action.channel].deliver(outgoing, party, atDate);
     } catch (error) {
-      if (!(error instanceof TwilioSendError)) throw error;
-      const view = record(action, actor, 'failed', { status: 'failed', content, error_code: String(error.twilioCode ?? error.reason), error_message: error.message }, (a) => {
+      if (!(error instanceof DeliveryFailure)) throw error;
+      const view = record(action, actor, 'failed', { status: 'failed', content: error.content, error_code: error.code, error_message: error.message }, (writeAt) => {
         // A refused request still counts as an attempt: caps count every outbound attempt, whatever its outcome (DESIGN §2).
         insertContactAttempt(sqlite, { ...attempt, id: randomUUID(), outcome: 'failed' });
-        if (error.revokeConsent) revokeTextConsent(sqlite, party.borrowerId, to, a);
-      }, { code: error.twilioCode, reason: error.reason, consentRevoked: error.revokeConsent });
+        if (error.revokeConsentOf !== null) revokeTextConsent(sqlite, party.borrowerId, error.revokeConsentOf, writeAt);
+        return [];
+      }, { code: error.code, reason: error.reason, consentRevoked: error.revokeConsentOf !== null });
       return { outcome: 'failed', reasons: [error.reason], action: view };
     }
+    const recipientColumn = action.channel === 'email' ? 'recipient_email' : action.channel === 'letter' ? null : 'recipient_phone';
+    const changes: Partial<ActionRow> = { ...delivery.columns, content: delivery.content, sent_at: at, status: nextActionStatus(action.status, 'sent') };
+    if (recipientColumn !== null) changes[recipientColumn] = delivery.recipient;
+    const view = record(action, actor, 'sent', changes, (writeAt) => {
+      insertContactAttempt(sqlite, { ...attempt, id: randomUUID(), outcome: 'attempt' });
+      return delivery.write?.(writeAt) ?? [];
+    }, delivery.audit);
+    return { outcome: 'sent', reasons: [], action: view };
   }
 
   /** A manual send to a do-not-contact borrower used the supervisor's override; it is good for one contact, so consume it before sending. */
-  function claimOverride(party: CaseParty, actor: Actor, at: string): void {
+  function claimOverride(party: ContactParty, actor: Actor, at: string): void {
     const dnc = sqlite.prepare('SELECT do_not_contact FROM borrowers WHERE id = ?').pluck().get(party.borrowerId) === 1;
     if (!dnc) return;
     runCommand(store, actor, 'contacts.useDoNotContactOverride', { caseId: party.caseId }, () => {
@@ -170,18 +200,17 @@ export function createRecoveryService(options: RecoveryServiceOptions): Recovery
   async function executeAction(actionId: string, input: { actor: Actor; manual: boolean }): Promise<ExecutionResult> {
     const action = requireAction(sqlite, actionId);
     if (action.status !== 'pending') throw new AppError('conflict', `action ${actionId} is already ${action.status}`, 'actionId');
-    if (!TWILIO_CHANNELS.has(action.channel)) throw new AppError('conflict', `${action.channel} actions are sent by the ${action.channel} sender, not through Twilio`, 'actionId');
     if (inFlight.has(actionId)) throw new AppError('conflict', `action ${actionId} is being sent`, 'actionId');
     inFlight.add(actionId);
     try {
-      return await send(action, casePartyOf(sqlite, action.case_id), input.actor, input.manual);
+      return await send(action, caseParty(action.case_id), input.actor, input.manual);
     } finally {
       inFlight.delete(actionId);
     }
   }
 
   async function sendManualMessage(caseId: string, input: { channel: 'sms' | 'whatsapp'; body: string; actor: Actor }): Promise<ExecutionResult> {
-    const party = casePartyOf(sqlite, caseId);
+    const party = caseParty(caseId);
     // The agent's text carries the opt-out line every text must (DESIGN §2), as a rendered template does.
     const line = optOutLine(input.channel, parseLanguage(party.language).base);
     const body = line === null || input.body.includes(line) ? input.body : `${input.body}\n${line}`;
@@ -195,49 +224,63 @@ export function createRecoveryService(options: RecoveryServiceOptions): Recovery
 
   async function runDueActions(): Promise<ExecutionResult[]> {
     const due = sqlite
-      .prepare(`SELECT id FROM recovery_actions WHERE status = 'pending' AND scheduled_at <= ? AND channel IN ('sms', 'whatsapp', 'voice') ORDER BY scheduled_at, id`)
+      .prepare(`SELECT id FROM recovery_actions WHERE status = 'pending' AND scheduled_at <= ? ORDER BY scheduled_at, id`)
       .pluck().all(now().toISOString()) as string[];
     const results: ExecutionResult[] = [];
     // The scheduler is automated contact: never manual, so no do-not-contact override applies.
-    for (const id of due) results.push(await executeAction(id, { actor: SYSTEM_ACTOR, manual: false }));
+    for (const id of due) {
+      if (!inFlight.has(id)) results.push(await executeAction(id, { actor: SYSTEM_ACTOR, manual: false }));
+    }
     return results;
   }
 
   /**
    * Turns the daily run's planned dunning steps into actions and sends them through the gate
    * (DESIGN §2: deferred, not dropped, when compliance says not now). The action's id is hashed
-   * from the step's event, so a second dispatch of the same step finds it instead of sending again.
-   * Email and letter steps wait for their senders.
+   * from the step's event, so a second dispatch of the same step finds it instead of sending again;
+   * a deferred step is sent later by `runDueActions`, and its event follows.
    */
-  async function dispatchPlannedDunning(): Promise<Record<'sent' | 'deferred' | 'blocked' | 'waiting', number>> {
+  async function dispatchPlannedDunning(): Promise<DunningCounts> {
     const planned = sqlite
-      .prepare(`SELECT e.id, e.case_id, s.channel, s.template_name FROM dunning_events e JOIN dunning_steps s ON s.id = e.step_id JOIN cases c ON c.id = e.case_id
+      .prepare(`SELECT e.id, e.case_id, s.channel, s.template_name, s.escalate FROM dunning_events e JOIN dunning_steps s ON s.id = e.step_id JOIN cases c ON c.id = e.case_id
                 WHERE e.kind = 'dunning' AND e.status = 'planned' AND c.active = 1 ORDER BY e.planned_on, e.id`)
-      .all() as { id: string; case_id: string; channel: string; template_name: string }[];
-    const counts = { sent: 0, deferred: 0, blocked: 0, waiting: 0 };
-    const setStatus = sqlite.prepare('UPDATE dunning_events SET status = ?, reason = ? WHERE id = ?');
+      .all() as { id: string; case_id: string; channel: Channel; template_name: string; escalate: number }[];
+    const counts: DunningCounts = { sent: 0, deferred: 0, blocked: 0, failed: 0 };
     for (const step of planned) {
-      const type = DUNNING_ACTION_TYPES[step.channel];
-      if (!type) {
-        counts.waiting += 1;
-        continue;
-      }
+      const type = dunningActionType(step.channel, step.escalate === 1);
       const actionId = stableId('action', step.id);
       if (!sqlite.prepare('SELECT 1 FROM recovery_actions WHERE id = ?').get(actionId)) {
         runCommand(store, SYSTEM_ACTOR, 'dunning.dispatch', { eventId: step.id }, () => {
-          const created = createAction(casePartyOf(sqlite, step.case_id), type, SYSTEM_ACTOR, false, now().toISOString(), null, { id: actionId, templateName: step.template_name });
+          const created = createAction(caseParty(step.case_id), type, SYSTEM_ACTOR, false, now().toISOString(), null, { eventId: step.id, templateName: step.template_name });
           return { value: created, audit: [{ type: 'RecoveryAction', entityType: 'recovery_action', entityId: actionId, payload: { event: 'created', dunningEventId: step.id } }] };
         });
       }
+      if (requireAction(sqlite, actionId).status !== 'pending' || inFlight.has(actionId)) continue;
       const result = await executeAction(actionId, { actor: SYSTEM_ACTOR, manual: false });
-      const status = result.outcome === 'sent' ? 'sent' : result.outcome === 'deferred' ? 'deferred' : 'failed';
-      setStatus.run(status, result.reasons.length > 0 ? result.reasons.join(', ') : null, step.id);
-      counts[result.outcome === 'sent' ? 'sent' : result.outcome === 'deferred' ? 'deferred' : 'blocked'] += 1;
+      counts[result.outcome] += 1;
     }
     return counts;
   }
 
   return {
-    triggerActions, sendManualMessage, executeAction, applyStatusCallback: events.applyStatusCallback, handleInbound: events.handleInbound, runDueActions, dispatchPlannedDunning,
+    triggerActions, sendManualMessage, executeAction, runDueActions, dispatchPlannedDunning,
+    applyStatusCallback: events.applyStatusCallback,
+    handleInbound: events.handleInbound,
+    dispatchPreDelinquency: () => dispatchPreDelinquency({ store, senders, now }),
+    async close() {
+      if (!options.mailer) mailer.close();
+      if (!options.letterRenderer) await renderer?.close();
+    },
   };
+}
+
+/** The recovery action a dunning step on each channel becomes (seed 000's action types). */
+function dunningActionType(channel: Channel, escalate: boolean): RecoveryActionType {
+  switch (channel) {
+    case 'sms': return 'sms_reminder';
+    case 'whatsapp': return 'whatsapp_reminder';
+    case 'voice': return 'voice_call';
+    case 'email': return 'email';
+    case 'letter': return escalate ? 'escalation' : 'letter';
+  }
 }

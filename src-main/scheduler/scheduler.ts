@@ -4,7 +4,7 @@ import type { EventName, Events } from '../../src-shared/contract';
 import { runDaily } from '../engine/daily-run';
 import { writeSnapshot } from '../engine/write-snapshot';
 import { log } from '../log/logger';
-import type { RecoveryService } from '../recovery/recovery-service';
+import type { Communications } from '../communications/communications';
 import type { Store } from '../store/open-store';
 import { readSchedule, type JobName, type ScheduleConfig } from './schedule-config';
 
@@ -25,7 +25,7 @@ export interface Scheduler {
 export function startScheduler(
   store: Store,
   broadcast: <E extends EventName>(event: E, payload: Events[E]) => void,
-  options: { paused?: boolean; recovery?: RecoveryService } = {},
+  options: { paused?: boolean; communications?: Communications; twilioPollPattern?: string } = {},
 ): Scheduler {
   const config = readSchedule(store);
   const daily = (job: JobName) => (now: Date) => ({
@@ -49,12 +49,25 @@ export function startScheduler(
     log.info('scheduled job finished', { job, summary });
     return summary;
   };
-  // After the dunning run its planned steps go out; every case sync sends the deferred ones now due.
+  // After the dunning run its planned steps and reminders go out; every case sync sends the deferred ones now due.
   const send = async (job: JobName) => {
-    if (!options.recovery) return;
-    if (job === 'dunning') log.info('dunning sent', await options.recovery.dispatchPlannedDunning());
-    if (job === 'dunning' || job === 'caseSync') await options.recovery.runDueActions();
+    const recovery = options.communications?.recovery;
+    if (!recovery) return;
+    if (job === 'dunning') log.info('dunning sent', await recovery.dispatchPlannedDunning());
+    if (job === 'dunning' || job === 'caseSync') {
+      await recovery.runDueActions();
+      log.info('pre-delinquency reminders sent', await recovery.dispatchPreDelinquency());
+      broadcast('cases.changed', { caseIds: [] });
+    }
   };
+  // Without a relay nothing calls back: ask Twilio for delivery statuses and replies instead (DESIGN §3).
+  const communications = options.communications;
+  const poller = communications && communications.status().statusSource === 'polling'
+    ? new Cron(options.twilioPollPattern ?? '*/10 * * * * *', { paused: options.paused ?? false, protect: true, catch: (error) => log.error('twilio poll failed', { error: String(error) }) }, async () => {
+        const polled = await communications.pollTwilio();
+        if (polled.statuses + polled.replies > 0) broadcast('cases.changed', { caseIds: [] });
+      })
+    : null;
   const timers = (Object.keys(jobs) as JobName[]).map(
     (job) =>
       [
@@ -69,6 +82,9 @@ export function startScheduler(
     config,
     run,
     nextRuns: (from = new Date()) => Object.fromEntries(timers.map(([job, timer]) => [job, timer.nextRun(from)?.toISOString() ?? null])) as Record<JobName, string | null>,
-    stop: () => timers.forEach(([, timer]) => timer.stop()),
+    stop: () => {
+      timers.forEach(([, timer]) => timer.stop());
+      poller?.stop();
+    },
   };
 }

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src-shared/errors';
-import { createCredentialVault, fileKeyCipher } from './credentials';
+import { fileKeyCipher } from '../secrets/sealed-file';
+import { createCredentialVault } from './credentials';
 
 const CREDENTIALS = { accountSid: `AC${'9f'.repeat(16)}`, authToken: 'secret-token-0123456789abcdef', fromNumber: '+15005550006' };
 

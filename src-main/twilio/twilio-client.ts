@@ -52,6 +52,8 @@ export interface InboundMessage {
   channel: 'sms' | 'whatsapp';
   /** The borrower's number as E.164, without the channel prefix. */
   from: string;
+  /** Our number it was sent to, without the channel prefix. */
+  to: string;
   body: string;
   receivedAt: string;
 }
@@ -167,6 +169,7 @@ export function createTwilioClient(options: TwilioClientOptions): TwilioClient {
             sid: message.sid,
             channel: message.from.startsWith('whatsapp:') ? ('whatsapp' as const) : ('sms' as const),
             from: message.from.replace(/^whatsapp:/, ''),
+            to: message.to.replace(/^whatsapp:/, ''),
             body: message.body,
             receivedAt: (message.dateSent ?? message.dateCreated).toISOString(),
           }));

@@ -33,6 +33,26 @@ describe('canContact: hard blocks (DESIGN §2, Contact compliance)', () => {
     });
   });
 
+  describe('letters', () => {
+    const letter = { channel: 'letter' as const, to: { address: '12 Frederick St, Port of Spain, TT', isMobile: null } };
+    it('are mailed whatever the clock says: no hours, caps or cooling-off', () => {
+      const night = '2024-06-03T04:00:00Z';
+      expect(check({ ...letter, at: night })).toEqual(allowedAt(night));
+      expect(check({ channel: 'voice', at: night }).reasons).toEqual(['outside_hours']);
+    });
+    it.each([
+      [{ doNotContact: true }, 'do_not_contact'],
+      [{ activeDispute: true }, 'dispute'],
+      [{ bankruptcy: true }, 'bankruptcy'],
+      [{ legalRepresentativeActive: true }, 'legal_representative'],
+    ] as const)('meet the hard blocks (%o)', (borrower, reason) => {
+      expect(check({ ...letter, borrower })).toEqual({ allowed: false, reasons: [reason], nextAllowedAt: null });
+    });
+    it('need a postal address', () => {
+      expect(check({ channel: 'letter', to: null }).reasons).toEqual(['invalid_number']);
+    });
+  });
+
   describe('the address', () => {
     it.each(['sms', 'whatsapp', 'email'] as const)('an opt-out refuses %s', (channel) => {
       expect(check({ channel, to: { optedOut: true } }).reasons).toEqual(['opted_out']);

@@ -46,6 +46,8 @@ function dayCaps(input: CanContactInput, rule: JurisdictionRule, counted: Readon
  * agent may call outside them, within the legal hours.
  */
 export function timeBlocks(input: CanContactInput): TimeBlockEvaluator {
+  // Hours, caps and cooling-off govern when a borrower is reached; a letter reaches them whenever the post does.
+  if (input.channel === 'letter') return () => [];
   const { borrower } = input;
   const rule = input.rule ?? presetRule(borrower.jurisdiction);
   const { hourZones, dayZone } = contactZones(borrower.timezone, borrower.jurisdiction);

@@ -25,8 +25,11 @@ export const CONTACT_REASONS = [
 ] as const;
 export type ContactReason = (typeof CONTACT_REASONS)[number];
 
-/** Channels an outbound contact can be placed on (letters are not gated by contact rules). */
-export type ContactChannel = Extract<Channel, 'sms' | 'whatsapp' | 'voice' | 'email'>;
+/**
+ * Channels an outbound contact can be placed on. A letter meets the hard blocks (a borrower who
+ * said "do not contact" gets no dunning letter either) but no clock: it is mailed, not rung.
+ */
+export type ContactChannel = Extract<Channel, 'sms' | 'whatsapp' | 'voice' | 'email' | 'letter'>;
 
 /** A wall-clock window in the borrower's local time, `HH:MM` each, start inclusive, end exclusive. */
 export interface ClockWindow {
@@ -47,7 +50,7 @@ export interface BorrowerContactProfile {
   bankruptcy: boolean;
 }
 
-/** The phone number or e-mail address the contact would go to. */
+/** The phone number, e-mail address or postal address the contact would go to. */
 export interface ContactAddress {
   address: string;
   valid: boolean;

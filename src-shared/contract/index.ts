@@ -3,6 +3,7 @@ import type { Result } from '../errors';
 import { activityChannels } from './activities';
 import { caseWorkChannels } from './case-work';
 import { caseChannels } from './cases';
+import { communicationChannels } from './communications';
 import type { ChannelSpec } from './define-channel';
 import { directoryChannels } from './directory';
 import { recoveryChannels } from './recovery';
@@ -20,6 +21,7 @@ export const channels = {
   ...settlementChannels,
   ...strategyChannels,
   ...recoveryChannels,
+  ...communicationChannels,
 } satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;
@@ -53,6 +55,7 @@ export function isChannelName(value: unknown): value is ChannelName {
 export * from './activities';
 export * from './case-work';
 export * from './cases';
+export * from './communications';
 export * from './directory';
 export * from './recovery';
 export * from './session';

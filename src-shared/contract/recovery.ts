@@ -20,6 +20,8 @@ export interface RecoveryActionView {
   errorMessage: string | null;
   triggeredBy: 'manual' | 'dunning' | 'pre_delinquency';
   createdAt: string;
+  /** The PDF a letter, escalation or legal-notice action filed with the case. */
+  letterId: string | null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { CHANNELS, CONTACT_OUTCOMES, RECOVERY_ACTION_STATUSES, RECOVERY_ACTION_TYPES } from '../../../src-shared/domain/vocabulary';
 import { cases } from './cases';
 import { loans } from './loans';
@@ -18,6 +18,12 @@ export const recoveryActions = sqliteTable(
     content: text('content'),
     twilioMessageSid: text('twilio_message_sid'),
     twilioCallSid: text('twilio_call_sid'),
+    /** The SMTP Message-ID of an email action. */
+    emailMessageId: text('email_message_id'),
+    /** The PDF a letter, escalation or legal-notice action produced. */
+    letterId: text('letter_id').references((): AnySQLiteColumn => letters.id),
+    /** The daily run's dunning step this action carries out, so its outcome reaches the step. */
+    dunningEventId: text('dunning_event_id'),
     status: text('status', { enum: RECOVERY_ACTION_STATUSES }).notNull(),
     scheduledAt: text('scheduled_at'),
     sentAt: text('sent_at'),
@@ -28,7 +34,12 @@ export const recoveryActions = sqliteTable(
     createdBy: text('created_by').references(() => users.id),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [index('recovery_actions_case_idx').on(t.caseId), index('recovery_actions_message_sid_idx').on(t.twilioMessageSid), index('recovery_actions_call_sid_idx').on(t.twilioCallSid)],
+  (t) => [
+    index('recovery_actions_case_idx').on(t.caseId),
+    index('recovery_actions_message_sid_idx').on(t.twilioMessageSid),
+    index('recovery_actions_call_sid_idx').on(t.twilioCallSid),
+    index('recovery_actions_due_idx').on(t.status, t.scheduledAt),
+  ],
 );
 
 /** The SMS/WhatsApp thread of a borrower, both directions. */

@@ -129,6 +129,8 @@ export const dunningEvents = sqliteTable(
     plannedOn: text('planned_on').notNull(),
     status: text('status', { enum: ['planned', 'deferred', 'suppressed', 'superseded', 'sent', 'failed'] }).notNull(),
     reason: text('reason'),
+    /** A deferred pre-delinquency reminder's next try: when compliance next allows it. */
+    nextAttemptAt: text('next_attempt_at'),
   },
-  (t) => [index('dunning_events_loan_idx').on(t.loanId)],
+  (t) => [index('dunning_events_loan_idx').on(t.loanId), index('dunning_events_status_idx').on(t.status, t.kind)],
 );
