@@ -17,6 +17,8 @@ test('an agent signs in, then finds, filters, sorts and opens cases in the queue
   const agentName = (await agentOption.locator('p').first().textContent())!;
   await queue.signIn(agentName);
   await expect(page.getByTestId('signed-in-user')).toContainText('agent');
+  // No Twilio or SMTP settings in the harness: the header says nothing can reach a borrower.
+  await expect(page.getByTestId('sandbox-badge')).toHaveText('Sandbox mode');
 
   const all = await queue.totalCases();
   expect(all).toBeGreaterThan(10);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { CommunicationsStatus } from '../../src-shared/contract/communications';
 import { SmtpSettings } from '../../src-shared/contract/communications';
 import { createMailer, createSandboxMailer, type Mailer } from '../email';
-import { chromiumPdfRenderer, type LetterPdfRenderer } from '../letters';
+import type { LetterPdfRenderer } from '../letters';
 import { log } from '../log/logger';
 import { createRecoveryService, type RecoveryService } from '../recovery/recovery-service';
 import { createSealedFile, fileKeyCipher, type SecretCipher } from '../secrets/sealed-file';
@@ -19,8 +19,11 @@ export interface CommunicationsOptions {
   secretsDir: string;
   /** Electron's safeStorage in the app; a key file in `secretsDir` under plain Node. */
   cipher?: SecretCipher;
-  /** Electron's printToPDF in the app; headless Chromium under Node. */
-  letterRenderer?: LetterPdfRenderer;
+  /**
+   * Electron's printToPDF in the app; `chromiumPdfRenderer()` under Node. Passed in so the Electron
+   * bundle never pulls in playwright-core. Closed with the communications.
+   */
+  letterRenderer: LetterPdfRenderer;
   /** The relay's public origin: status callbacks go there and nothing is polled. Null: no relay. */
   relayUrl?: string | null;
   now?: () => Date;
@@ -29,7 +32,6 @@ export interface CommunicationsOptions {
 /** Everything that reaches a borrower, with its settings: one per process, shared by IPC and the scheduler. */
 export interface Communications {
   recovery: RecoveryService;
-  letterRenderer(): LetterPdfRenderer;
   status(): CommunicationsStatus;
   saveTwilio(input: unknown): CommunicationsStatus;
   clearTwilio(): CommunicationsStatus;
@@ -79,12 +81,9 @@ export function createCommunications(options: CommunicationsOptions): Communicat
     mailer = null;
   };
 
-  let renderer = options.letterRenderer ?? null;
-  const letterRenderer = () => (renderer ??= chromiumPdfRenderer());
-  // The browser starts when the first letter prints, so a process that never prints never starts one.
-  const sharedRenderer: LetterPdfRenderer = { render: (html) => letterRenderer().render(html), close: () => renderer?.close() ?? Promise.resolve() };
+  const { letterRenderer } = options;
   const twilio = switchableTwilio(currentTwilio);
-  const recovery = createRecoveryService({ store, twilio, mailer: switchableMailer(currentMailer), letterRenderer: sharedRenderer, now, publicUrl: relayUrl ?? undefined });
+  const recovery = createRecoveryService({ store, twilio, mailer: switchableMailer(currentMailer), letterRenderer, now, publicUrl: relayUrl ?? undefined });
 
   const status = (): CommunicationsStatus => {
     const twilioSummary = twilioVault.summary();
@@ -98,7 +97,6 @@ export function createCommunications(options: CommunicationsOptions): Communicat
 
   return {
     recovery,
-    letterRenderer,
     status,
     saveTwilio(input) {
       twilioVault.save(input);
@@ -127,7 +125,7 @@ export function createCommunications(options: CommunicationsOptions): Communicat
     sandbox: startSandbox,
     async close() {
       await recovery.close();
-      await sharedRenderer.close();
+      await letterRenderer.close();
       resetMailer();
       if (sandbox) await (await sandbox).simulator.close();
     },

@@ -24,7 +24,7 @@ export interface Harness {
  * as static files, and the one contract carried over a WebSocket at `/api`. Each socket is its
  * own session, like one Electron window.
  */
-export async function startHarness(options: { store: Store; rendererDir: string; port: number; host?: string; communications?: Communications }): Promise<Harness> {
+export async function startHarness(options: { store: Store; rendererDir: string; port: number; host?: string; communications: Communications }): Promise<Harness> {
   const sockets = new Set<WebSocket>();
   const broadcast = <E extends EventName>(event: E, payload: Events[E]) => {
     const frame = JSON.stringify({ event, payload });

@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import { seedDatabase, todayUtc } from '../demo/seed-database';
 import { log } from '../log/logger';
 import { createCommunications } from '../communications/communications';
+
+import { chromiumPdfRenderer } from '../letters/chromium-pdf-renderer';
 import { startScheduler } from '../scheduler/scheduler';
 import { openStore } from '../store/open-store';
 import { startHarness } from './harness-server';
@@ -33,7 +35,7 @@ if (fresh) {
   log.info('creating the demo database', { path: dbPath });
   seedDatabase(store, { loans: 200, seed: 1, asOf: todayUtc() });
 }
-const communications = createCommunications({ store, secretsDir: join(dirname(dbPath), 'secrets') });
+const communications = createCommunications({ store, secretsDir: join(dirname(dbPath), 'secrets'), letterRenderer: chromiumPdfRenderer() });
 const harness = await startHarness({ store, rendererDir, port, host: values.host, communications });
 const scheduler = startScheduler(store, harness.broadcast, { communications });
 process.stdout.write(`Recourse is running at ${harness.url} (database ${dbPath})\n`);

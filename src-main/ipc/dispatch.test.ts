@@ -6,7 +6,7 @@ import { ROLE_PERMISSIONS, type Role } from '../../src-shared/roles';
 import type { Store } from '../store/open-store';
 import { createDispatcher, type Dispatcher } from './dispatch';
 import type { Session } from './handler-types';
-import { createHandlers } from './handlers';
+import { testHandlers } from '../../tests-support/communications';
 
 let temp: ReturnType<typeof seededStore>;
 let store: Store;
@@ -21,7 +21,7 @@ function userWithRole(role: Role): SessionUser {
 beforeAll(() => {
   temp = seededStore(80);
   store = temp.store;
-  dispatch = createDispatcher(createHandlers(store), (event, payload) => events.push({ event, payload }));
+  dispatch = createDispatcher(testHandlers(store).handlers, (event, payload) => events.push({ event, payload }));
 });
 afterAll(() => temp.cleanup());
 

@@ -1,10 +1,9 @@
-import { dirname, join } from 'node:path';
 import { activityHandlers } from '../activities/activity-handlers';
 import { caseWorkHandlers } from '../case-work/case-work-handlers';
 import { caseHandlers } from '../cases/case-handlers';
 import { directoryHandlers } from '../directory/directory-handlers';
 import { communicationHandlers } from '../communications/communication-handlers';
-import { createCommunications, type Communications } from '../communications/communications';
+import type { Communications } from '../communications/communications';
 import { letterHandlers } from '../letters/letter-handlers';
 import { recoveryHandlers } from '../recovery/recovery-handlers';
 import { sessionHandlers } from '../session/session-handlers';
@@ -15,11 +14,9 @@ import type { Handlers } from './handler-types';
 
 /**
  * Every channel's handler, composed from each domain's slice; the compiler checks none is missing.
- * `communications` is the process's one, shared with its scheduler; without one the handlers make
- * their own, in sandbox mode until credentials are saved next to the database.
+ * `communications` is the process's one, shared with its scheduler.
  */
-export function createHandlers(store: Store, services: { communications?: Communications } = {}): Handlers {
-  const communications = services.communications ?? createCommunications({ store, secretsDir: join(dirname(store.path), 'secrets') });
+export function createHandlers(store: Store, { communications }: { communications: Communications }): Handlers {
   return {
     ...sessionHandlers(store),
     ...caseHandlers(store),
@@ -30,6 +27,6 @@ export function createHandlers(store: Store, services: { communications?: Commun
     ...strategyHandlers(store),
     ...recoveryHandlers(store, communications.recovery),
     ...communicationHandlers(store, communications),
-    ...letterHandlers(store, communications.letterRenderer),
+    ...letterHandlers(store, communications.recovery),
   };
 }

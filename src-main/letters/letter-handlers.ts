@@ -1,16 +1,19 @@
 import type Database from 'better-sqlite3';
 import type { LetterView } from '../../src-shared/contract/communications';
+import type { RecoveryActionType } from '../../src-shared/domain/vocabulary';
 import { AppError } from '../../src-shared/errors';
-import { requireActiveCase, requireCase } from '../case-work/require-case';
+import { requireCase } from '../case-work/require-case';
 import type { HandlerSlice } from '../ipc/handler-types';
-import { contactPartyOf } from '../recovery/recovery-records';
+import type { RecoveryService } from '../recovery/recovery-service';
 import type { Store } from '../store/open-store';
-import { generateLetter, letterDates } from './generate-letter';
-import type { LetterPdfRenderer } from './pdf-renderer';
+import type { LetterKind } from './print-letter';
 
 type Slice = 'letters.generate' | 'letters.list' | 'letters.pdf';
 
 const LETTER_COLUMNS = 'id, case_id AS caseId, kind, template_name AS templateName, language, created_by AS createdBy, created_at AS createdAt';
+
+/** The recovery action each letter an agent can issue is. */
+const ACTION_OF_KIND: Readonly<Record<LetterKind, RecoveryActionType>> = { demand: 'letter', escalation: 'escalation', legal_notice: 'legal_notice' };
 
 function letterView(sqlite: Database.Database, letterId: string): LetterView {
   const row = sqlite.prepare(`SELECT ${LETTER_COLUMNS} FROM letters WHERE id = ?`).get(letterId) as LetterView | undefined;
@@ -18,19 +21,15 @@ function letterView(sqlite: Database.Database, letterId: string): LetterView {
   return row;
 }
 
-/** Letters an agent prints for a case: generated in the borrower's language, listed, and fetched as PDF. */
-export function letterHandlers(store: Store, renderer: () => LetterPdfRenderer): HandlerSlice<Slice> {
+/** Letters an agent issues for a case (through the compliance gate, in the borrower's language), lists and fetches as PDF. */
+export function letterHandlers(store: Store, recovery: RecoveryService): HandlerSlice<Slice> {
   const { sqlite } = store;
   return {
     'letters.generate': async (input, { actor, broadcast }) => {
-      requireActiveCase(sqlite, input.caseId);
-      const party = contactPartyOf(sqlite, { caseId: input.caseId });
-      const generated = await generateLetter(store, renderer(), {
-        caseId: input.caseId, kind: input.kind, language: input.language, actor: actor!,
-        variables: { ...party.variables, ...letterDates(new Date(), party.timezone) },
-      });
+      const [action] = recovery.triggerActions(input.caseId, { types: [ACTION_OF_KIND[input.kind]], actor: actor!, manual: true });
+      const result = await recovery.executeAction(action!.id, { actor: actor!, manual: true });
       broadcast('cases.changed', { caseIds: [input.caseId] });
-      return { letter: letterView(sqlite, generated.letterId) };
+      return { ...result, letter: result.action.letterId === null ? null : letterView(sqlite, result.action.letterId) };
     },
     'letters.list': (input) => {
       requireCase(sqlite, input.caseId);

@@ -8,7 +8,7 @@ import { stableId } from '../../src-shared/ids';
 import { requireActiveCase } from '../case-work/require-case';
 import { checkContact } from '../compliance/contact-facts';
 import { createSandboxMailer, type Mailer } from '../email';
-import { chromiumPdfRenderer, type LetterPdfRenderer } from '../letters';
+import type { LetterPdfRenderer } from '../letters';
 import type { Store } from '../store/open-store';
 import { runCommand, type Actor } from '../store/run-command';
 import { optOutLine, parseLanguage } from '../templates/language';
@@ -27,8 +27,8 @@ export interface RecoveryServiceOptions {
   twilio: TwilioClient;
   /** The lender's SMTP account; without one, email goes to a sandbox mailer of the service's own. Given ones are the caller's to close. */
   mailer?: Mailer;
-  /** Electron's printToPDF in the app; headless Chromium of the service's own by default. */
-  letterRenderer?: LetterPdfRenderer;
+  /** Electron's printToPDF in the app, headless Chromium under Node; the caller's to close. */
+  letterRenderer: LetterPdfRenderer;
   /** Injected so compliance windows, deferrals and tests do not depend on the wall clock. */
   now(): Date;
   /** The relay's public origin for the voice IVR's Gather; without a relay the menu answers nowhere. */
@@ -71,7 +71,6 @@ export function createRecoveryService(options: RecoveryServiceOptions): Recovery
   const { sqlite } = store;
   const events = createRecoveryEvents(store, now);
   const mailer = options.mailer ?? createSandboxMailer();
-  let renderer = options.letterRenderer ?? null;
   const gatherUrl = `${(options.publicUrl ?? 'http://127.0.0.1').replace(/\/+$/, '')}/api/twilio/voice/gather`;
   const twilioSender = createTwilioSender(sqlite, () => options.twilio, gatherUrl);
   const senders: Readonly<Record<Channel, ChannelSender>> = {
@@ -79,7 +78,7 @@ export function createRecoveryService(options: RecoveryServiceOptions): Recovery
     whatsapp: twilioSender,
     voice: twilioSender,
     email: createEmailSender(() => mailer),
-    letter: createLetterSender(sqlite, () => (renderer ??= chromiumPdfRenderer())),
+    letter: createLetterSender(sqlite, () => options.letterRenderer),
   };
   // One process may be asked to execute an action twice (a double click, the scheduler); only one send may leave.
   const inFlight = new Set<string>();
@@ -267,9 +266,9 @@ export function createRecoveryService(options: RecoveryServiceOptions): Recovery
     applyStatusCallback: events.applyStatusCallback,
     handleInbound: events.handleInbound,
     dispatchPreDelinquency: () => dispatchPreDelinquency({ store, senders, now }),
-    async close() {
+    close() {
       if (!options.mailer) mailer.close();
-      if (!options.letterRenderer) await renderer?.close();
+      return Promise.resolve();
     },
   };
 }

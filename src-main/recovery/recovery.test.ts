@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testDispatcher } from '../../tests-support/dispatcher';
 import { seededStore } from '../../tests-support/temp-store';
 import { createDispatcher } from '../ipc/dispatch';
-import { createHandlers } from '../ipc/handlers';
+import { testHandlers } from '../../tests-support/communications';
+
+import { chromiumPdfRenderer } from '../letters/chromium-pdf-renderer';
 import { createTwilioClient } from '../twilio/twilio-client';
 import { startWebhookReceiver } from '../twilio/webhook-receiver.test-support';
 import { startTwilioSimulator, type TwilioSimulator } from '../twilio-simulator/simulator';
@@ -51,7 +53,7 @@ describe('recovery actions over the compliance gate and the simulated Twilio', (
     });
     simulator = await startTwilioSimulator({ accountSid: SIM_SID, authToken: SIM_TOKEN, callbackDelayMs: 5, inboundWebhookUrl: `${receiver.url}/api/twilio/webhook/inbound` });
     const twilio = createTwilioClient({ accountSid: SIM_SID, authToken: SIM_TOKEN, fromNumber: '+15005550006', baseUrl: simulator.url, statusCallbackBase: receiver.url, sendIntervalMs: 0 });
-    service = createRecoveryService({ store: temp.store, twilio, now: () => clock });
+    service = createRecoveryService({ store: temp.store, twilio, letterRenderer: chromiumPdfRenderer(), now: () => clock });
   });
   afterAll(async () => {
     await simulator.close();
@@ -134,7 +136,7 @@ describe('recovery actions over the compliance gate and the simulated Twilio', (
     onDay(10);
     sqlite.prepare('UPDATE borrowers SET do_not_contact = 1 WHERE id = ?').run(dnc.borrowerId);
     const { sessionAs } = testDispatcher(temp.store);
-    const dispatch = createDispatcher({ ...createHandlers(temp.store), ...recoveryHandlers(temp.store, service) }, () => undefined);
+    const dispatch = createDispatcher({ ...testHandlers(temp.store).handlers, ...recoveryHandlers(temp.store, service) }, () => undefined);
     const sentBefore = simulator.messages().length;
     const blockedWith = (result: ExecutionResult) => {
       expect(result.outcome).toBe('blocked');

@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededStore } from '../../tests-support/temp-store';
 import { createDispatcher, type Dispatcher } from '../ipc/dispatch';
 import type { Session } from '../ipc/handler-types';
-import { createHandlers } from '../ipc/handlers';
+import { testHandlers } from '../../tests-support/communications';
 import { DEMO_PASSWORD } from '../seed/demo-users';
 
 let temp: ReturnType<typeof seededStore>;
 let dispatch: Dispatcher;
 beforeAll(() => {
   temp = seededStore(20);
-  dispatch = createDispatcher(createHandlers(temp.store), () => undefined);
+  dispatch = createDispatcher(testHandlers(temp.store).handlers, () => undefined);
 });
 afterAll(() => temp.cleanup());
 

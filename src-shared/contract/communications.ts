@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ContactDecision } from '../compliance/types';
 import { defineChannel } from './define-channel';
+import type { ExecutionResult } from './recovery';
 
 const id = z.string().min(1).max(64);
 
@@ -76,8 +77,12 @@ export const communicationChannels = {
   'communications.testSmtp': defineChannel<{ ok: true }>()({ input: z.object({}).strict(), permission: 'admin_settings', kind: 'query' }),
   /** "May I contact this borrower now on this channel?" as the agent would (a manual contact). */
   'compliance.check': defineChannel<ContactCheck>()({ input: z.object({ caseId: id, channel: ContactCheckChannel }).strict(), permission: 'view_cases', kind: 'query' }),
-  'letters.generate': defineChannel<{ letter: LetterView }>()({
-    input: z.object({ caseId: id, kind: z.enum(LETTER_KINDS), language: z.string().regex(/^[a-z]{2}(-[A-Za-z0-9]{2,8})?$/).optional() }).strict(),
+  /**
+   * An agent issues a letter: a manual recovery action of the letter's type, through the
+   * compliance gate like any contact, printed and filed with the case when allowed.
+   */
+  'letters.generate': defineChannel<ExecutionResult & { letter: LetterView | null }>()({
+    input: z.object({ caseId: id, kind: z.enum(LETTER_KINDS) }).strict(),
     permission: 'log_activity',
     kind: 'command',
   }),

@@ -2,6 +2,7 @@ import { ActionIcon, AppShell, Avatar, Badge, Button, Group, NavLink, Text, Titl
 import { IconListDetails, IconLogout, IconMoon, IconSun } from '@tabler/icons-react';
 import { initials, roleColor } from '../format/people';
 import { QueueScreen } from '../screens/queue/QueueScreen';
+import { SandboxBadge } from './SandboxBadge';
 import { useSession } from './session-context';
 
 export function AppLayout() {
@@ -15,6 +16,7 @@ export function AppLayout() {
           <Group gap="xs">
             <Title order={3} c="indigo">Recourse</Title>
             <Text size="sm" c="dimmed">Collections & recovery</Text>
+            <SandboxBadge />
           </Group>
           <Group gap="sm">
             <Tooltip label={scheme === 'dark' ? 'Light theme' : 'Dark theme'}>

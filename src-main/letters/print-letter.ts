@@ -1,12 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { LETTER_KINDS } from '../../src-shared/contract/communications';
 import { addDays, businessDateAt, type IsoDate } from '../../src-shared/dates';
 import { AppError } from '../../src-shared/errors';
-import { log } from '../log/logger';
 import type { AuditInput } from '../store/audit-log';
-import type { Store } from '../store/open-store';
-import { runCommand, type Actor } from '../store/run-command';
 import { renderMessage, type TemplateVariables } from '../templates';
 import { renderLetterHtml, type PageSize } from './letter-document';
 import type { LetterPdfRenderer } from './pdf-renderer';
@@ -48,12 +44,6 @@ export interface PrintedLetter {
   bytes: Buffer;
 }
 
-export interface GeneratedLetter {
-  letterId: string;
-  templateName: string;
-  bytes: Buffer;
-}
-
 const TITLES: Readonly<Record<LetterKind, string>> = { demand: 'Demand for payment', legal_notice: 'Legal notice', escalation: 'Escalation notice' };
 
 /** `es/letter_demand` → es; the code fallback `builtin/en/letter` → en. */
@@ -85,16 +75,4 @@ export function fileLetter(sqlite: Database.Database, letterId: string, letter: 
     .prepare('INSERT INTO letters (id, case_id, kind, template_name, language, html, pdf_base64, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
     .run(letterId, letter.caseId, letter.kind, letter.templateName, letter.language, letter.html, letter.bytes.toString('base64'), actorId, at);
   return { type: 'letter.generated', entityType: 'letter', entityId: letterId, payload: { caseId: letter.caseId, kind: letter.kind, templateName: letter.templateName, language: letter.language, pdfBytes: letter.bytes.length } };
-}
-
-/** An agent's letter: printed, then filed with its audit event and outbox entry in one command. */
-export async function generateLetter(store: Store, renderer: LetterPdfRenderer, request: LetterRequest & { actor: Actor }): Promise<GeneratedLetter> {
-  const printed = await printLetter(store.sqlite, renderer, request);
-  const letterId = randomUUID();
-  runCommand(store, request.actor, 'letters.generate', { caseId: request.caseId, kind: request.kind, letterId }, (at) => ({
-    value: null,
-    audit: [fileLetter(store.sqlite, letterId, printed, request.actor.id, at)],
-  }));
-  log.info('letter generated', { letterId, caseId: request.caseId, kind: request.kind, templateName: printed.templateName });
-  return { letterId, templateName: printed.templateName, bytes: printed.bytes };
 }
