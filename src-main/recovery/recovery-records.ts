@@ -122,12 +122,17 @@ export function revokeTextConsent(sqlite: Database.Database, borrowerId: string,
   return sqlite.prepare('UPDATE phones SET sms_consent = 0, opted_out_at = coalesce(opted_out_at, ?) WHERE borrower_id = ? AND e164 = ?').run(at, borrowerId, e164).changes > 0;
 }
 
+/** Where an attempt on each channel is recorded from: the carrier that took it. */
+const SOURCE_OF_CHANNEL: Readonly<Record<string, 'twilio' | 'email' | 'letter'>> = { sms: 'twilio', whatsapp: 'twilio', voice: 'twilio', email: 'email', letter: 'letter' };
+
+/** An outbound attempt, counted by the caps (DESIGN §2), or a blocked one kept with its reasons for the compliance report. */
 export function insertContactAttempt(
   sqlite: Database.Database,
-  attempt: { id: string; borrowerId: string; loanId: string; channel: string; outcome: 'attempt' | 'failed'; at: string; blockedReasons?: string[] },
+  attempt: { id: string; borrowerId: string; loanId: string; channel: string; outcome: 'attempt' | 'failed'; at: string; blockedReasons?: string[]; source?: 'activity' },
 ): void {
   const blocked = attempt.blockedReasons !== undefined;
   sqlite
-    .prepare(`INSERT INTO contact_attempts (id, borrower_id, loan_id, channel, direction, outcome, at, source, blocked, blocked_reasons) VALUES (?, ?, ?, ?, 'outbound', ?, ?, 'twilio', ?, ?)`)
-    .run(attempt.id, attempt.borrowerId, attempt.loanId, attempt.channel, attempt.outcome, attempt.at, blocked ? 1 : 0, blocked ? JSON.stringify(attempt.blockedReasons) : null);
+    .prepare(`INSERT INTO contact_attempts (id, borrower_id, loan_id, channel, direction, outcome, at, source, blocked, blocked_reasons) VALUES (?, ?, ?, ?, 'outbound', ?, ?, ?, ?, ?)`)
+    .run(attempt.id, attempt.borrowerId, attempt.loanId, attempt.channel, attempt.outcome, attempt.at, attempt.source ?? SOURCE_OF_CHANNEL[attempt.channel] ?? 'twilio', blocked ? 1 : 0,
+      blocked ? JSON.stringify(attempt.blockedReasons) : null);
 }

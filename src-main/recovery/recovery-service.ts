@@ -7,6 +7,7 @@ import { AppError } from '../../src-shared/errors';
 import { stableId } from '../../src-shared/ids';
 import { requireActiveCase } from '../case-work/require-case';
 import { checkContact } from '../compliance/contact-facts';
+import { useDoNotContactOverride } from '../compliance/use-override';
 import { createSandboxMailer, type Mailer } from '../email';
 import type { LetterPdfRenderer } from '../letters';
 import type { Store } from '../store/open-store';
@@ -157,7 +158,7 @@ export function createRecoveryService(options: RecoveryServiceOptions): Recovery
       const view = record(action, actor, 'blocked', { status: 'failed', error_code: 'blocked', error_message: message }, blocked, { reasons: decision.reasons });
       return { outcome: 'blocked', reasons: decision.reasons, action: view };
     }
-    if (manual) claimOverride(party, actor, at);
+    if (manual) useDoNotContactOverride(store, actor, party, at);
     const outgoing: Outgoing = { channel: action.channel, templateName: action.template_name, content: action.content, actionId: action.id, letterKind: LETTER_KIND[action.type] };
     let delivery: Delivery;
     try {
@@ -180,20 +181,6 @@ export function createRecoveryService(options: RecoveryServiceOptions): Recovery
       return delivery.write?.(writeAt) ?? [];
     }, delivery.audit);
     return { outcome: 'sent', reasons: [], action: view };
-  }
-
-  /** A manual send to a do-not-contact borrower used the supervisor's override; it is good for one contact, so consume it before sending. */
-  function claimOverride(party: ContactParty, actor: Actor, at: string): void {
-    const dnc = sqlite.prepare('SELECT do_not_contact FROM borrowers WHERE id = ?').pluck().get(party.borrowerId) === 1;
-    if (!dnc) return;
-    runCommand(store, actor, 'contacts.useDoNotContactOverride', { caseId: party.caseId }, () => {
-      const override = sqlite
-        .prepare('SELECT id FROM contact_overrides WHERE borrower_id = ? AND used_at IS NULL AND granted_at <= ? AND expires_at > ? ORDER BY granted_at LIMIT 1')
-        .pluck().get(party.borrowerId, at, at) as string | undefined;
-      if (!override) throw new AppError('forbidden', 'the do-not-contact override was used or expired before the send', 'caseId');
-      sqlite.prepare('UPDATE contact_overrides SET used_at = ? WHERE id = ?').run(at, override);
-      return { value: null, audit: [{ type: 'contact.dnc_override_used', entityType: 'contact_override', entityId: override, payload: { caseId: party.caseId } }] };
-    });
   }
 
   async function executeAction(actionId: string, input: { actor: Actor; manual: boolean }): Promise<ExecutionResult> {

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ExecutionResult, LetterView } from '../../src-shared/contract';
+import type { ContactCheck, ExecutionResult, LetterView } from '../../src-shared/contract';
 import { RECOVERY_ACTION_TYPES } from '../../src-shared/domain/vocabulary';
 import { stableId } from '../../src-shared/ids';
 import { testDispatcher } from '../../tests-support/dispatcher';
@@ -171,6 +171,10 @@ describe('send paths on every channel', () => {
       const letter = value<ExecutionResult & { letter: LetterView | null }>(await dispatch(sessionAs('agent'), 'letters.generate', { caseId: dnc.caseId, kind: 'demand' }));
       refused(letter);
       expect(letter.letter).toBeNull();
+      // A call the agent is about to dial from their own phone: refused, and the refusal is on record.
+      const call = value<ContactCheck>(await dispatch(sessionAs('agent'), 'compliance.prepareCall', { caseId: dnc.caseId }));
+      expect(call).toMatchObject({ allowed: false, reasons: expect.arrayContaining(['do_not_contact']), nextAllowedAt: null, channel: 'voice' });
+      expect(sqlite.prepare(`SELECT count(*) FROM contact_attempts WHERE borrower_id = ? AND source = 'activity' AND blocked = 1`).pluck().get(dnc.borrowerId)).toBe(1);
       expect(carrierCounts()).toEqual(before);
 
       // The override is recorded at the wall clock; hold Date at the test's clock so it is live then.
@@ -186,6 +190,7 @@ describe('send paths on every channel', () => {
 
       const again = value<ExecutionResult>(await dispatch(sessionAs('agent'), 'messages.send', { caseId: dnc.caseId, channel: 'sms', body: 'One more thing.' }));
       refused(again);
+      expect(value<ContactCheck>(await dispatch(sessionAs('agent'), 'compliance.prepareCall', { caseId: dnc.caseId })).allowed).toBe(false);
       sqlite.prepare('UPDATE borrowers SET do_not_contact = 0 WHERE id = ?').run(dnc.borrowerId);
     });
   });

@@ -81,6 +81,11 @@ export const communicationChannels = {
    * An agent issues a letter: a manual recovery action of the letter's type, through the
    * compliance gate like any contact, printed and filed with the case when allowed.
    */
+  /**
+   * An agent about to dial the borrower: the gate's answer for a manual call now. A refusal is
+   * recorded as a blocked attempt with its reasons; a go-ahead on a do-not-contact override uses it up.
+   */
+  'compliance.prepareCall': defineChannel<ContactCheck>()({ input: z.object({ caseId: id }).strict(), permission: 'log_activity', kind: 'command' }),
   'letters.generate': defineChannel<ExecutionResult & { letter: LetterView | null }>()({
     input: z.object({ caseId: id, kind: z.enum(LETTER_KINDS) }).strict(),
     permission: 'log_activity',
