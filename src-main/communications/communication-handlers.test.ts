@@ -165,9 +165,6 @@ describe('communications, compliance and letters channels through the real dispa
     });
 
     it('records the agent who issued the letter as its author', async () => {
-      // BUG (recovery/letter-sender.ts): the letter an agent issues through letters.generate is filed
-      // with `created_by` NULL (fileLetter(…, null, …)), so letters.list loses who issued it; the
-      // action row and the audit event both name the agent.
       const { letters } = await ok<{ letters: LetterView[] }>('agent', 'letters.list', { caseId: englishCase.caseId });
       expect(letters[0]?.createdBy).toBe(agentId());
     });

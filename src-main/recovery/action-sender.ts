@@ -11,6 +11,8 @@ export interface Outgoing {
   content: string | null;
   /** The recovery action carried out; null for a pre-delinquency reminder, which has no case. */
   actionId: string | null;
+  /** The user who asked for the contact; null when the system sends it by itself. */
+  actorId: string | null;
   /** Letters only: which letter an action type prints. */
   letterKind?: 'demand' | 'escalation' | 'legal_notice';
 }

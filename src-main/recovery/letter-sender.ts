@@ -29,7 +29,7 @@ export function createLetterSender(sqlite: Database.Database, renderer: () => Le
       const letterId = randomUUID();
       return {
         content: printed.body, recipient, columns: { letter_id: letterId }, audit: { letterId, templateName: printed.templateName },
-        write: (writeAt) => [fileLetter(sqlite, letterId, printed, null, writeAt)],
+        write: (writeAt) => [fileLetter(sqlite, letterId, printed, outgoing.actorId, writeAt)],
       };
     },
   };

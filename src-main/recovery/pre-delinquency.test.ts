@@ -168,12 +168,10 @@ describe('pre-delinquency reminders to loans without a case', () => {
   });
 
   it('dates what a reminder writes at the dispatch\'s clock, as recovery actions do', () => {
-    // BUG (pre-delinquency.ts, `settle`): the rows a reminder writes take runCommand's wall-clock
-    // `at` instead of the service's `now()` (recovery-service's `record` passes `now()`), so the
-    // thread message of a sent reminder and the attempt of a refused one are dated by the wall clock.
+    // Injected clocks exist so deferrals never depend on the wall clock; the poller's window reads `messages.at`.
     const sid = sentTo(first.phone)[0]!.sid;
-    expect.soft(sqlite.prepare('SELECT at FROM messages WHERE twilio_sid = ?').pluck().get(sid)).toBe('2026-12-01T14:00:00.000Z');
-    expect.soft(sqlite.prepare('SELECT at FROM contact_attempts WHERE borrower_id = ? AND blocked = 1').pluck().all(third.borrowerId)).toEqual(['2026-12-03T14:00:00.000Z']);
+    expect(sqlite.prepare('SELECT at FROM messages WHERE twilio_sid = ?').pluck().get(sid)).toBe('2026-12-01T14:00:00.000Z');
+    expect(sqlite.prepare('SELECT at FROM contact_attempts WHERE borrower_id = ? AND blocked = 1').pluck().all(third.borrowerId)).toEqual(['2026-12-03T14:00:00.000Z']);
   });
 
   it('the daily run files a task reminder as sent with its task, and leaves a message reminder planned for the sender', () => {

@@ -39,8 +39,9 @@ export async function dispatchPreDelinquency(context: { store: Store; senders: R
     .all({ now: now().toISOString() }) as DueReminder[];
   const counts: PreDelinquencyCounts = { sent: 0, deferred: 0, blocked: 0, failed: 0 };
   const settle = (reminder: DueReminder, outcome: keyof PreDelinquencyCounts, fields: { reason?: string; nextAttemptAt?: string; payload: Record<string, unknown> }, write: (at: string) => AuditEvent[]) => {
-    runCommand(store, SYSTEM_ACTOR, 'preDelinquency.send', { eventId: reminder.id, outcome }, (at) => {
-      const audit = write(at);
+    runCommand(store, SYSTEM_ACTOR, 'preDelinquency.send', { eventId: reminder.id, outcome }, () => {
+      // Dated by the dispatch's clock, as recovery actions are, so deferrals never depend on the wall clock.
+      const audit = write(now().toISOString());
       const status = outcome === 'blocked' ? 'failed' : outcome;
       sqlite.prepare('UPDATE dunning_events SET status = ?, reason = ?, next_attempt_at = ? WHERE id = ?').run(status, fields.reason ?? null, fields.nextAttemptAt ?? null, reminder.id);
       return { value: null, audit: [...audit, { type: 'dunning.pre_delinquency', entityType: 'dunning_event', entityId: reminder.id, payload: { outcome, channel: reminder.channel, ...fields.payload } }] };
@@ -67,7 +68,7 @@ export async function dispatchPreDelinquency(context: { store: Store; senders: R
     const variables = { ...party.variables, amount_due: reminder.amount_due_minor, due_date: reminder.due_on };
     let delivery: Delivery;
     try {
-      delivery = await senders[reminder.channel].deliver({ channel: reminder.channel, templateName: reminder.template_name, content: null, actionId: null }, { ...party, variables }, atDate);
+      delivery = await senders[reminder.channel].deliver({ channel: reminder.channel, templateName: reminder.template_name, content: null, actionId: null, actorId: null }, { ...party, variables }, atDate);
     } catch (error) {
       if (!(error instanceof DeliveryFailure)) throw error;
       settle(reminder, 'failed', { reason: error.reason, payload: { code: error.code } }, (writeAt) => {

@@ -159,7 +159,10 @@ export function createRecoveryService(options: RecoveryServiceOptions): Recovery
       return { outcome: 'blocked', reasons: decision.reasons, action: view };
     }
     if (manual) useDoNotContactOverride(store, actor, party, at);
-    const outgoing: Outgoing = { channel: action.channel, templateName: action.template_name, content: action.content, actionId: action.id, letterKind: LETTER_KIND[action.type] };
+    const outgoing: Outgoing = {
+      channel: action.channel, templateName: action.template_name, content: action.content, actionId: action.id,
+      actorId: actor === SYSTEM_ACTOR ? null : actor.id, letterKind: LETTER_KIND[action.type],
+    };
     let delivery: Delivery;
     try {
       delivery = await senders[action.channel].deliver(outgoing, party, atDate);
