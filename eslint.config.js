@@ -40,6 +40,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/src-main/**', '**/src-renderer/**', '**/src-relay/**'] }] },
   },
   {
+    // The relay is a server of its own: it shares only src-shared with the app (DESIGN §1).
+    files: ['src-relay/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/src-main/**', '**/src-renderer/**', '**/src-preload/**', 'electron', 'better-sqlite3'] }] },
+  },
+  {
     // Electron is imported only by the thin shell.
     files: ['src-main/**/*.ts'],
     ignores: ['src-main/electron/**'],

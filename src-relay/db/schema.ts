@@ -1,0 +1,79 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, index, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/** One desktop SQLite row as JSON, keyed by its snake_case column names. */
+export type LedgerData = Record<string, unknown>;
+
+/**
+ * The central ledger: every synced row of every table, server-authoritative. `version` is unique
+ * and increases in commit order (see `ledger/ledger-clock.ts`), so a reader paging by version
+ * never skips a row. `partition` says who may pull the row; `'*'` is everyone.
+ */
+export const ledgerRows = pgTable(
+  'ledger_rows',
+  {
+    tbl: text('tbl').notNull(),
+    id: text('id').notNull(),
+    partition: text('partition').notNull(),
+    version: bigint('version', { mode: 'number' }).notNull(),
+    deleted: boolean('deleted').notNull().default(false),
+    data: jsonb('data').$type<LedgerData>().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tbl, t.id] }),
+    uniqueIndex('ledger_rows_version_idx').on(t.version),
+    index('ledger_rows_partition_version_idx').on(t.partition, t.version),
+    // The relay finds rows by a JSON field only for these lookups (Twilio callbacks, the IVR);
+    // partial indexes keep them off every other table's rows. Queries must spell the same
+    // expression with literal table and field names (`ledger/ledger-lookups.ts`).
+    index('ledger_messages_twilio_sid_idx').on(sql`(${t.data}->>'twilio_sid')`).where(sql`${t.tbl} = 'messages'`),
+    index('ledger_actions_message_sid_idx').on(sql`(${t.data}->>'twilio_message_sid')`).where(sql`${t.tbl} = 'recovery_actions'`),
+    index('ledger_actions_call_sid_idx').on(sql`(${t.data}->>'twilio_call_sid')`).where(sql`${t.tbl} = 'recovery_actions'`),
+    index('ledger_actions_case_idx').on(sql`(${t.data}->>'case_id')`).where(sql`${t.tbl} = 'recovery_actions'`),
+    index('ledger_phones_e164_idx').on(sql`(${t.data}->>'e164')`).where(sql`${t.tbl} = 'phones'`),
+    index('ledger_loans_borrower_idx').on(sql`(${t.data}->>'borrower_id')`).where(sql`${t.tbl} = 'loans'`),
+    index('ledger_cases_loan_idx').on(sql`(${t.data}->>'loan_id')`).where(sql`${t.tbl} = 'cases'`),
+  ],
+);
+
+/**
+ * The one-row version counter. Every writing transaction bumps it first and holds its row lock
+ * until commit, so versions are handed out in commit order across every relay on the database.
+ */
+export const ledgerClock = pgTable(
+  'ledger_clock',
+  {
+    id: smallint('id').primaryKey().default(1),
+    version: bigint('version', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [check('ledger_clock_single_row', sql`${t.id} = 1`)],
+);
+
+export const TWILIO_EVENT_KINDS = ['message_status', 'call_status', 'inbound_message', 'voice_gather'] as const;
+
+/**
+ * Every verified Twilio callback, once. `key` makes a replay a no-op; `subject` is the ledger value
+ * the event waits for when its row has not been pushed yet (a SID, or the sender's E.164 for an
+ * inbound message); `applied_at` stays null until the event found its row.
+ */
+export const twilioEvents = pgTable(
+  'twilio_events',
+  {
+    key: text('key').primaryKey(),
+    kind: text('kind', { enum: TWILIO_EVENT_KINDS }).notNull(),
+    subject: text('subject').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    appliedAt: timestamp('applied_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('twilio_events_subject_idx').on(t.subject, t.receivedAt)],
+);
+
+/** Desktops known to the relay; only the SHA-256 of a device's token is kept. */
+export const devices = pgTable('devices', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+});

@@ -1,0 +1,49 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { AppError } from '../../src-shared/errors';
+import { devices } from '../db/schema';
+import type { RelayDb } from '../db/relay-database';
+
+export type Device = Omit<typeof devices.$inferSelect, 'tokenHash'>;
+
+/** Tokens are 32 random bytes, so an unsalted SHA-256 is enough to make the stored value useless to a reader. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** Registers a desktop. The token is returned this once; only its hash is stored. */
+export async function addDevice(db: RelayDb, name: string): Promise<{ device: Device; token: string }> {
+  const trimmed = name.trim();
+  if (trimmed === '') throw new AppError('validation', 'a device needs a name', 'name');
+  const token = randomBytes(32).toString('base64url');
+  const [device] = await db
+    .insert(devices)
+    .values({ id: `dev_${randomUUID()}`, name: trimmed, tokenHash: hashToken(token) })
+    .returning({ id: devices.id, name: devices.name, createdAt: devices.createdAt, revokedAt: devices.revokedAt });
+  return { device: device!, token };
+}
+
+export function listDevices(db: RelayDb): Promise<Device[]> {
+  return db.select({ id: devices.id, name: devices.name, createdAt: devices.createdAt, revokedAt: devices.revokedAt }).from(devices).orderBy(asc(devices.createdAt), asc(devices.id));
+}
+
+/** Revoking is immediate and final: the next request with the token is refused. */
+export async function revokeDevice(db: RelayDb, id: string): Promise<Device> {
+  const [device] = await db
+    .update(devices)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(devices.id, id), isNull(devices.revokedAt)))
+    .returning({ id: devices.id, name: devices.name, createdAt: devices.createdAt, revokedAt: devices.revokedAt });
+  if (device) return device;
+  const [existing] = await db.select({ id: devices.id }).from(devices).where(eq(devices.id, id));
+  throw existing ? new AppError('conflict', `device ${id} is already revoked`, 'id') : new AppError('not_found', `no device ${id}`, 'id');
+}
+
+/** The live device a token belongs to, or null. */
+export async function deviceForToken(db: RelayDb, token: string): Promise<Device | null> {
+  const [device] = await db
+    .select({ id: devices.id, name: devices.name, createdAt: devices.createdAt, revokedAt: devices.revokedAt })
+    .from(devices)
+    .where(and(eq(devices.tokenHash, hashToken(token)), isNull(devices.revokedAt)));
+  return device ?? null;
+}

@@ -1,0 +1,82 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DEFAULT_PORT, type DatabaseTarget } from './config';
+import { openRelayDatabase } from './db/open-database';
+import type { RelayDatabase } from './db/relay-database';
+import { authenticateDevice, presentedToken } from './devices/authenticate-device';
+import { healthRoute } from './http/health-route';
+import { createRequestHandler } from './http/request-handler';
+import type { RelayServices } from './http/route';
+import { syncRoutes } from './http/sync-routes';
+import { twilioRoutes } from './http/twilio-routes';
+import { log } from './log';
+import { attachLedgerSocket } from './realtime/ledger-socket';
+
+export interface RelayOptions {
+  database: DatabaseTarget;
+  /** Default 8787; 0 picks a free port. */
+  port?: number;
+  /** The origin Twilio calls; default `http://127.0.0.1:<port>`. */
+  publicUrl?: string | null;
+  /** Without it the Twilio endpoints answer 503. */
+  twilioAuthToken?: string | null;
+}
+
+export interface RunningRelay {
+  /** Where this process listens, e.g. `http://127.0.0.1:54321`. */
+  url: string;
+  /** The ledger this relay serves, for in-process callers that seed or inspect it (tests). */
+  database: RelayDatabase;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens (and migrates) the ledger, then serves HTTP and the sync WebSocket. Several relays may run
+ * against one Postgres: each hears every relay's changes through `LISTEN`.
+ */
+export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
+  const database = await openRelayDatabase(options.database);
+  const server = createServer();
+  const localUrl = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const services: RelayServices = {
+    database,
+    twilioAuthToken: options.twilioAuthToken ?? null,
+    publicUrl: () => options.publicUrl ?? localUrl(),
+  };
+  const handle = createRequestHandler([healthRoute(services), ...syncRoutes(services), ...twilioRoutes(services)]);
+  server.on('request', (request, response) => void handle(request, response));
+  const socket = attachLedgerSocket(server, (request, url) => authenticateDevice(database.db, presentedToken(request, url, { allowQuery: true })));
+  const listener = await database.listenForLedgerChanges((version) => socket.broadcast(version));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? DEFAULT_PORT, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    socket.close();
+    await listener.stop();
+    await database.close();
+    throw error;
+  }
+  const url = localUrl();
+  log.info('relay listening', { url, publicUrl: services.publicUrl(), database: database.kind, twilioWebhooks: services.twilioAuthToken !== null });
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    database,
+    close: () =>
+      (closing ??= (async () => {
+        socket.close();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await listener.stop();
+        await database.close();
+      })()),
+  };
+}

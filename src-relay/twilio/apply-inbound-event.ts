@@ -1,0 +1,69 @@
+import { nextActionStatus } from '../../src-shared/domain/recovery-ladder';
+import type { RecoveryActionStatus } from '../../src-shared/domain/vocabulary';
+import { stableId } from '../../src-shared/ids';
+import type { RelayTx } from '../db/relay-database';
+import { findRowsBy, latestSentActionOf } from '../ledger/ledger-lookups';
+import type { LedgerRow, LedgerRowInput } from '../ledger/ledger-row';
+import type { EventOutcome } from './event-outcome';
+import { isOptOutReply } from './opt-out';
+import { revokeTextConsent } from './text-consent';
+import { bareNumber, type InboundEvent } from './twilio-event';
+
+/** The row that says whose number it is: active before inactive, primary first, then by id (as the desktop picks). */
+function owningPhone(phones: LedgerRow[]): LedgerRow | null {
+  const rank = (phone: LedgerRow) => [phone.data.is_active ? 0 : 1, phone.data.is_primary ? 0 : 1] as const;
+  return (
+    [...phones].sort((a, b) => {
+      const [activeA, primaryA] = rank(a);
+      const [activeB, primaryB] = rank(b);
+      return activeA - activeB || primaryA - primaryB || a.id.localeCompare(b.id);
+    })[0] ?? null
+  );
+}
+
+/** The desktop and the relay name an inbound message by its SID, so both sides converge on one row. */
+export function inboundMessageId(messageSid: string): string {
+  return stableId('message', messageSid);
+}
+
+/**
+ * A reply becomes a message in its borrower's thread (in the phone row's partition), answers the
+ * borrower's latest sent recovery action, and an opt-out word revokes texting consent.
+ */
+export async function applyInboundEvent(tx: RelayTx, event: InboundEvent, at: string): Promise<EventOutcome> {
+  const from = bareNumber(event.from);
+  const phone = owningPhone(await findRowsBy(tx, 'phones', 'e164', from));
+  if (!phone) return { found: false, changes: [] };
+  if ((await findRowsBy(tx, 'messages', 'twilio_sid', event.sid)).length > 0) return { found: true, changes: [] };
+  const borrowerId = String(phone.data.borrower_id);
+  const answered = await latestSentActionOf(tx, borrowerId);
+  const id = inboundMessageId(event.sid);
+  const changes: LedgerRowInput[] = [
+    {
+      tbl: 'messages',
+      id,
+      partition: phone.partition,
+      data: {
+        id,
+        borrower_id: borrowerId,
+        case_id: answered?.data.case_id ?? null,
+        recovery_action_id: answered?.id ?? null,
+        channel: event.from.startsWith('whatsapp:') ? 'whatsapp' : 'sms',
+        direction: 'inbound',
+        from_address: from,
+        to_address: bareNumber(event.to),
+        body: event.body,
+        twilio_sid: event.sid,
+        status: 'received',
+        error_code: null,
+        at,
+      },
+    },
+  ];
+  const answeredStatus = answered?.data.status as RecoveryActionStatus | undefined;
+  if (answered && answeredStatus && nextActionStatus(answeredStatus, 'responded') !== answeredStatus) {
+    changes.push({ tbl: answered.tbl, id: answered.id, partition: answered.partition, data: { ...answered.data, status: 'responded' } });
+  }
+  if (isOptOutReply(event.body)) changes.push(...(await revokeTextConsent(tx, from, at)));
+  return { found: true, changes };
+}
