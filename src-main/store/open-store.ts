@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../src-shared/errors';
+import { ensureCaptureTriggers } from '../sync/capture';
 import { migrationsFolder } from './migrations-folder';
 import * as schema from './schema';
 
@@ -54,6 +55,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder: folder });
     sqlite.pragma(`user_version = ${known}`);
+    ensureCaptureTriggers(sqlite);
     sqlite.prepare(`INSERT OR IGNORE INTO app_meta (key, value) VALUES ('client_id', ?)`).run(randomUUID());
     const clientId = (sqlite.prepare(`SELECT value FROM app_meta WHERE key = 'client_id'`).get() as { value: string }).value;
     return { path, db, sqlite, clientId, close: () => sqlite.close() };

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * The append-only audit log. Each row's `hash` covers its content and the previous row's hash,
@@ -34,6 +34,10 @@ export const outbox = sqliteTable(
     createdAt: text('created_at').notNull(),
     state: text('state', { enum: ['pending', 'applied', 'rejected'] }).notNull().default('pending'),
     rejection: text('rejection'),
+    /** The rows the command wrote, as JSON row images (`RowChange[]`), pushed with it. */
+    changes: text('changes'),
+    /** The ledger version the relay gave the command when it applied it. */
+    serverVersion: integer('server_version'),
   },
   (t) => [uniqueIndex('outbox_client_seq_idx').on(t.clientId, t.seq), index('outbox_state_idx').on(t.state, t.seq)],
 );
@@ -53,3 +57,36 @@ export const dashboardSnapshots = sqliteTable('dashboard_snapshots', {
   /** Counts and balances per bucket and stage, amounts per currency. */
   breakdown: text('breakdown', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
 });
+
+/**
+ * Rows a running command has written, named by table and key: capture triggers on every synced
+ * table fill it while `sync_capture.capturing` is 1 (only inside `runCommand`), and the command
+ * drains it into its outbox row.
+ */
+export const syncPending = sqliteTable(
+  'sync_pending',
+  {
+    /** Write order, so a parent row written before its child is pushed and replayed before it. */
+    seq: integer('seq').primaryKey(),
+    tbl: text('tbl').notNull(),
+    key: text('key').notNull(),
+  },
+  (t) => [uniqueIndex('sync_pending_row_idx').on(t.tbl, t.key)],
+);
+
+/** One row: whether writes are being captured now. A table, because SQLite triggers cannot see temp state. */
+export const syncCapture = sqliteTable('sync_capture', {
+  id: integer('id').primaryKey(),
+  capturing: integer('capturing').notNull().default(0),
+});
+
+/** The ledger version of each synced row as last seen from the relay: the base a local change is made on. */
+export const syncVersions = sqliteTable(
+  'sync_versions',
+  {
+    tbl: text('tbl').notNull(),
+    key: text('key').notNull(),
+    version: integer('version').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tbl, t.key] })],
+);

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { CHANNELS, STAGES, SUB_STATUSES } from '../../../src-shared/domain/vocabulary';
 import { loans } from './loans';
 import { users } from './people';
@@ -36,7 +36,7 @@ export const queueMembers = sqliteTable(
     userId: text('user_id').notNull().references(() => users.id),
     position: integer('position').notNull(),
   },
-  (t) => [index('queue_members_queue_idx').on(t.queueId, t.position)],
+  (t) => [index('queue_members_queue_idx').on(t.queueId, t.position), uniqueIndex('queue_members_key_idx').on(t.queueId, t.userId)],
 );
 
 export const collectionAgencies = sqliteTable('collection_agencies', {

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { RowChange } from '../../src-shared/sync/protocol';
+import { rowKey, SYNCED_TABLES, syncedTable, type SyncedTable } from './synced-tables';
+
+const SIGNATURE_KEY = 'sync_capture_signature';
+
+/** The triggers that note each row a command writes; they fire only while `sync_capture.capturing` is 1. */
+function triggerSql(table: SyncedTable): string[] {
+  const key = (row: 'NEW' | 'OLD') => `json_array(${table.keyColumns.map((column) => `${row}."${column}"`).join(', ')})`;
+  const when = 'WHEN (SELECT capturing FROM sync_capture WHERE id = 1) = 1';
+  const note = (row: 'NEW' | 'OLD') => `INSERT OR IGNORE INTO sync_pending (tbl, key) VALUES ('${table.name}', ${key(row)})`;
+  return [
+    `CREATE TRIGGER "sync_cap_${table.name}_i" AFTER INSERT ON "${table.name}" ${when} BEGIN ${note('NEW')}; END`,
+    // A key that changes leaves its old row behind: the old key is noted too, and reads as a delete.
+    `CREATE TRIGGER "sync_cap_${table.name}_u" AFTER UPDATE ON "${table.name}" ${when} BEGIN ${note('NEW')}; ${note('OLD')}; END`,
+    `CREATE TRIGGER "sync_cap_${table.name}_d" AFTER DELETE ON "${table.name}" ${when} BEGIN ${note('OLD')}; END`,
+  ];
+}
+
+/**
+ * Keeps the capture triggers in step with the schema: they are derived from the synced tables,
+ * so a build whose schema changed replaces them all once, on open.
+ */
+export function ensureCaptureTriggers(sqlite: Database.Database): void {
+  const statements = SYNCED_TABLES.flatMap(triggerSql);
+  const signature = createHash('sha256').update(statements.join('\n')).digest('hex');
+  if (sqlite.prepare('SELECT value FROM app_meta WHERE key = ?').pluck().get(SIGNATURE_KEY) === signature) return;
+  sqlite.transaction(() => {
+    const old = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_cap_%'`).pluck().all() as string[];
+    for (const name of old) sqlite.exec(`DROP TRIGGER "${name}"`);
+    for (const statement of statements) sqlite.exec(statement);
+    sqlite.prepare('INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(SIGNATURE_KEY, signature);
+  }).immediate();
+}
+
+export function setCapturing(sqlite: Database.Database, on: boolean): void {
+  sqlite.prepare('UPDATE sync_capture SET capturing = ? WHERE id = 1').run(on ? 1 : 0);
+}
+
+export function isCapturing(sqlite: Database.Database): boolean {
+  return sqlite.prepare('SELECT capturing FROM sync_capture WHERE id = 1').pluck().get() === 1;
+}
+
+/** Reads the current image of each row noted since the last drain (absent: deleted), with the ledger version it was based on, and clears the notes. */
+export function drainChanges(sqlite: Database.Database): RowChange[] {
+  const noted = sqlite.prepare('SELECT tbl, key FROM sync_pending ORDER BY seq').all() as { tbl: string; key: string }[];
+  const version = sqlite.prepare('SELECT version FROM sync_versions WHERE tbl = ? AND key = ?').pluck();
+  const changes = noted.map(({ tbl, key }) => {
+    const table = syncedTable(tbl)!;
+    const values = JSON.parse(key) as unknown[];
+    const row = sqlite.prepare(`SELECT * FROM "${tbl}" WHERE ${table.keyColumns.map((column) => `"${column}" = ?`).join(' AND ')}`).get(...values) as
+      | Record<string, unknown>
+      | undefined;
+    const id = rowKey(table, Object.fromEntries(table.keyColumns.map((column, index) => [column, values[index]])));
+    const baseVersion = (version.get(tbl, id) as number | undefined) ?? null;
+    return row ? { tbl, id, op: 'upsert' as const, data: row, baseVersion } : { tbl, id, op: 'delete' as const, baseVersion };
+  });
+  sqlite.prepare('DELETE FROM sync_pending').run();
+  return changes;
+}
