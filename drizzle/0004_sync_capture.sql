@@ -8,7 +8,8 @@ INSERT INTO `sync_capture` (`id`, `capturing`) VALUES (1, 0);
 CREATE TABLE `sync_pending` (
 	`seq` integer PRIMARY KEY NOT NULL,
 	`tbl` text NOT NULL,
-	`key` text NOT NULL
+	`key` text NOT NULL,
+	`before` text
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `sync_pending_row_idx` ON `sync_pending` (`tbl`,`key`);--> statement-breakpoint

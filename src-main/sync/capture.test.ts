@@ -37,7 +37,8 @@ describe('capturing the rows each command writes', () => {
     const cases = changes.filter((change) => change.tbl === 'cases');
     expect(cases.map((change) => change.id).sort()).toEqual([...caseIds].sort());
     for (const change of cases) {
-      expect(change).toMatchObject({ op: 'upsert', baseVersion: null, data: { id: change.id, assigned_agent_id: agent } });
+      expect(change).toMatchObject({ op: 'upsert', baseVersion: null, data: { id: change.id, assigned_agent_id: agent }, base: { id: change.id } });
+      expect((change as { base: Record<string, unknown> }).base.assigned_agent_id).not.toBe(agent);
     }
     // The assignment history rows the command added travel with it too.
     expect(changes.some((change) => change.tbl === 'case_assignments')).toBe(true);
@@ -65,6 +66,7 @@ describe('capturing the rows each command writes', () => {
 
   it('a deleted row reads as a delete, a composite key joins its parts, and the base version is the last one seen from the relay', () => {
     const installment = sqlite.prepare('SELECT loan_id, seq FROM installments ORDER BY loan_id, seq LIMIT 1').get() as { loan_id: string; seq: number };
+    const before = sqlite.prepare('SELECT fees_due_minor FROM installments WHERE loan_id = ? AND seq = ?').get(installment.loan_id, installment.seq) as { fees_due_minor: number };
     const member = sqlite.prepare('SELECT queue_id, user_id FROM queue_members LIMIT 1').get() as { queue_id: string; user_id: string };
     sqlite.prepare('INSERT INTO sync_versions (tbl, key, version) VALUES (?, ?, 41)').run('installments', `${installment.loan_id}:${installment.seq}`);
     let changes: RowChange[] = [];
@@ -76,8 +78,12 @@ describe('capturing the rows each command writes', () => {
       setCapturing(sqlite, false);
     })();
     expect(changes).toEqual([
-      { tbl: 'installments', id: `${installment.loan_id}:${installment.seq}`, op: 'upsert', data: expect.objectContaining({ loan_id: installment.loan_id, seq: installment.seq }), baseVersion: 41 },
-      { tbl: 'queue_members', id: `${member.queue_id}:${member.user_id}`, op: 'delete', baseVersion: null },
+      {
+        tbl: 'installments', id: `${installment.loan_id}:${installment.seq}`, op: 'upsert', baseVersion: 41,
+        data: expect.objectContaining({ loan_id: installment.loan_id, seq: installment.seq, fees_due_minor: before.fees_due_minor + 1 }),
+        base: expect.objectContaining({ loan_id: installment.loan_id, seq: installment.seq, fees_due_minor: before.fees_due_minor }),
+      },
+      { tbl: 'queue_members', id: `${member.queue_id}:${member.user_id}`, op: 'delete', base: expect.objectContaining(member), baseVersion: null },
     ]);
   });
 });

@@ -7,14 +7,18 @@ const SIGNATURE_KEY = 'sync_capture_signature';
 
 /** The triggers that note each row a command writes; they fire only while `sync_capture.capturing` is 1. */
 function triggerSql(table: SyncedTable): string[] {
+  // json_object takes at most 127 arguments in SQLite's default build: two per column.
+  if (table.columns.length > 63) throw new Error(`table ${table.name} has too many columns to capture in one json_object`);
   const key = (row: 'NEW' | 'OLD') => `json_array(${table.keyColumns.map((column) => `${row}."${column}"`).join(', ')})`;
+  const image = `json_object(${table.columns.map((column) => `'${column}', OLD."${column}"`).join(', ')})`;
   const when = 'WHEN (SELECT capturing FROM sync_capture WHERE id = 1) = 1';
-  const note = (row: 'NEW' | 'OLD') => `INSERT OR IGNORE INTO sync_pending (tbl, key) VALUES ('${table.name}', ${key(row)})`;
+  // OR IGNORE keeps the first note of a row: its image from before the command touched it.
+  const note = (row: 'NEW' | 'OLD', before: string) => `INSERT OR IGNORE INTO sync_pending (tbl, key, before) VALUES ('${table.name}', ${key(row)}, ${before})`;
   return [
-    `CREATE TRIGGER "sync_cap_${table.name}_i" AFTER INSERT ON "${table.name}" ${when} BEGIN ${note('NEW')}; END`,
+    `CREATE TRIGGER "sync_cap_${table.name}_i" AFTER INSERT ON "${table.name}" ${when} BEGIN ${note('NEW', 'NULL')}; END`,
     // A key that changes leaves its old row behind: the old key is noted too, and reads as a delete.
-    `CREATE TRIGGER "sync_cap_${table.name}_u" AFTER UPDATE ON "${table.name}" ${when} BEGIN ${note('NEW')}; ${note('OLD')}; END`,
-    `CREATE TRIGGER "sync_cap_${table.name}_d" AFTER DELETE ON "${table.name}" ${when} BEGIN ${note('OLD')}; END`,
+    `CREATE TRIGGER "sync_cap_${table.name}_u" AFTER UPDATE ON "${table.name}" ${when} BEGIN ${note('NEW', image)}; ${note('OLD', image)}; END`,
+    `CREATE TRIGGER "sync_cap_${table.name}_d" AFTER DELETE ON "${table.name}" ${when} BEGIN ${note('OLD', image)}; END`,
   ];
 }
 
@@ -42,11 +46,16 @@ export function isCapturing(sqlite: Database.Database): boolean {
   return sqlite.prepare('SELECT capturing FROM sync_capture WHERE id = 1').pluck().get() === 1;
 }
 
-/** Reads the current image of each row noted since the last drain (absent: deleted), with the ledger version it was based on, and clears the notes. */
+/**
+ * Reads each row noted since the last drain: its image now (absent: deleted) and before the
+ * command (absent: created), with the ledger version it was based on; then clears the notes.
+ * The relay merges the columns the command changed onto its own row, so two desktops editing
+ * different columns of one row both keep their edit.
+ */
 export function drainChanges(sqlite: Database.Database): RowChange[] {
-  const noted = sqlite.prepare('SELECT tbl, key FROM sync_pending ORDER BY seq').all() as { tbl: string; key: string }[];
+  const noted = sqlite.prepare('SELECT tbl, key, before FROM sync_pending ORDER BY seq').all() as { tbl: string; key: string; before: string | null }[];
   const version = sqlite.prepare('SELECT version FROM sync_versions WHERE tbl = ? AND key = ?').pluck();
-  const changes = noted.map(({ tbl, key }) => {
+  const changes = noted.map(({ tbl, key, before }) => {
     const table = syncedTable(tbl)!;
     const values = JSON.parse(key) as unknown[];
     const row = sqlite.prepare(`SELECT * FROM "${tbl}" WHERE ${table.keyColumns.map((column) => `"${column}" = ?`).join(' AND ')}`).get(...values) as
@@ -54,7 +63,8 @@ export function drainChanges(sqlite: Database.Database): RowChange[] {
       | undefined;
     const id = rowKey(table, Object.fromEntries(table.keyColumns.map((column, index) => [column, values[index]])));
     const baseVersion = (version.get(tbl, id) as number | undefined) ?? null;
-    return row ? { tbl, id, op: 'upsert' as const, data: row, baseVersion } : { tbl, id, op: 'delete' as const, baseVersion };
+    const base = before === null ? null : (JSON.parse(before) as Record<string, unknown>);
+    return row ? { tbl, id, op: 'upsert' as const, data: row, base, baseVersion } : { tbl, id, op: 'delete' as const, base, baseVersion };
   });
   sqlite.prepare('DELETE FROM sync_pending').run();
   return changes;

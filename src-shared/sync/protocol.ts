@@ -8,10 +8,14 @@ import { z } from 'zod';
 
 const RowData = z.record(z.string(), z.unknown());
 
-/** One row a command wrote, as it stands after the command, and the ledger version it was based on. */
+/**
+ * One row a command wrote: as it stands after the command (`data`; a delete has none), as it
+ * stood before (`base`; null for a row the command created), and the ledger version the desktop
+ * had seen of it (null: never seen from the relay).
+ */
 export const RowChange = z.discriminatedUnion('op', [
-  z.object({ tbl: z.string().min(1), id: z.string().min(1), op: z.literal('upsert'), data: RowData, baseVersion: z.number().int().nonnegative().nullable() }).strict(),
-  z.object({ tbl: z.string().min(1), id: z.string().min(1), op: z.literal('delete'), baseVersion: z.number().int().nonnegative().nullable() }).strict(),
+  z.object({ tbl: z.string().min(1), id: z.string().min(1), op: z.literal('upsert'), data: RowData, base: RowData.nullable(), baseVersion: z.number().int().nonnegative().nullable() }).strict(),
+  z.object({ tbl: z.string().min(1), id: z.string().min(1), op: z.literal('delete'), base: RowData.nullable(), baseVersion: z.number().int().nonnegative().nullable() }).strict(),
 ]);
 export type RowChange = z.infer<typeof RowChange>;
 
@@ -50,9 +54,36 @@ export type PushResult =
   | { seq: number; status: 'applied'; version: number }
   | { seq: number; status: 'rejected'; reason: string; rows: LedgerRowImage[] };
 
+/**
+ * Results for the commands applied or rejected, in order. The relay takes a client's commands
+ * strictly in sequence: when the batch does not start at the next one it expects (a request lost
+ * or overtaken), it stops there and names it in `expectedSeq`, and the desktop pushes again from it.
+ */
 export interface PushResponse {
   results: PushResult[];
+  expectedSeq: number;
 }
+
+/** Before an automated contact leaves, its deterministic key is claimed, so one desktop only sends it. */
+export const ClaimRequest = z.object({ clientId: z.string().min(1).max(64), key: z.string().min(1).max(200) }).strict();
+export type ClaimRequest = z.infer<typeof ClaimRequest>;
+export interface ClaimResponse {
+  granted: boolean;
+  /** The client holding the claim: this one when granted. */
+  holder: string;
+}
+
+/**
+ * Moving an existing desktop database onto an empty relay: its synced rows in pages, the last one
+ * marked `final`. Refused once the ledger has been bootstrapped or holds rows.
+ */
+export const BootstrapRequest = z
+  .object({
+    rows: z.array(z.object({ tbl: z.string().min(1), id: z.string().min(1), data: RowData }).strict()).max(5_000),
+    final: z.boolean(),
+  })
+  .strict();
+export type BootstrapRequest = z.infer<typeof BootstrapRequest>;
 
 export interface PullResponse {
   rows: LedgerRowImage[];

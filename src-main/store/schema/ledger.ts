@@ -70,6 +70,8 @@ export const syncPending = sqliteTable(
     seq: integer('seq').primaryKey(),
     tbl: text('tbl').notNull(),
     key: text('key').notNull(),
+    /** The row as it stood before the command first touched it (JSON); null for a row the command created. */
+    before: text('before'),
   },
   (t) => [uniqueIndex('sync_pending_row_idx').on(t.tbl, t.key)],
 );
