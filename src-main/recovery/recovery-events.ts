@@ -1,6 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { RecoveryActionView } from '../../src-shared/contract/recovery';
+import { messageStatusFromTwilio, nextMessageStatus, type MessageStatus } from '../../src-shared/domain/message-status';
+import { isOptOutReply } from '../../src-shared/domain/opt-out';
 import { actionStatusFromTwilio, nextActionStatus } from '../../src-shared/domain/recovery-ladder';
+import { stableId } from '../../src-shared/ids';
 import type { Store } from '../store/open-store';
 import { runCommand, type Actor } from '../store/run-command';
 import { mapTwilioError } from '../twilio/twilio-errors';
@@ -25,10 +27,6 @@ export interface InboundInput {
   sid: string;
 }
 
-/** DESIGN §2's opt-out words: any of them, alone in the reply, revokes SMS and WhatsApp. */
-const OPT_OUT_WORDS = new Set(['STOP', 'UNSUBSCRIBE', 'END', 'QUIT', 'STOPALL', 'REVOKE', 'OPTOUT', 'CANCEL']);
-
-const MESSAGE_RANK: Record<string, number> = { queued: 0, sent: 1, delivered: 2, undelivered: 2, failed: 2 };
 
 /** What Twilio tells us after a send: delivery statuses and the borrower's replies. */
 export function createRecoveryEvents(store: Store, now: () => Date) {
@@ -42,20 +40,21 @@ export function createRecoveryEvents(store: Store, now: () => Date) {
   function applyStatusCallback(input: StatusCallbackInput): RecoveryActionView | null {
     const row = sqlite.prepare('SELECT * FROM recovery_actions WHERE twilio_message_sid = ? OR twilio_call_sid = ?').get(input.sid, input.sid) as ActionRow | undefined;
     const message = sqlite.prepare('SELECT id, borrower_id, to_address, status FROM messages WHERE twilio_sid = ?').get(input.sid) as
-      | { id: string; borrower_id: string; to_address: string; status: string }
+      | { id: string; borrower_id: string; to_address: string; status: MessageStatus }
       | undefined;
     if (!row && !message) return null;
     const kind = row?.twilio_call_sid === input.sid ? 'call' : 'message';
     const incoming = actionStatusFromTwilio(kind, input.status);
     const next = row === undefined || incoming === null ? row?.status : nextActionStatus(row.status, incoming);
     // The thread shows Twilio's own message status, also forward only, even when the action does not move.
-    const messageMoves = message !== undefined && input.status in MESSAGE_RANK && MESSAGE_RANK[input.status]! > (MESSAGE_RANK[message.status] ?? 3);
+    const incomingMessage = messageStatusFromTwilio(input.status);
+    const messageMoves = message !== undefined && incomingMessage !== null && nextMessageStatus(message.status, incomingMessage) !== message.status;
     const actionMoves = row !== undefined && next !== row.status;
     if (!actionMoves && !messageMoves) return row ? toView(row) : null;
     return runCommand(store, SYSTEM_ACTOR, 'recovery.statusCallback', input, () => {
       const at = now().toISOString();
       const errorCode = input.errorCode ?? null;
-      if (messageMoves) sqlite.prepare('UPDATE messages SET status = ?, error_code = ? WHERE id = ?').run(input.status, errorCode === null ? null : String(errorCode), message.id);
+      if (messageMoves) sqlite.prepare('UPDATE messages SET status = ?, error_code = ? WHERE id = ?').run(incomingMessage, errorCode === null ? null : String(errorCode), message.id);
       if (actionMoves) {
         const failed = next === 'failed' || next === 'undelivered';
         sqlite
@@ -80,7 +79,7 @@ export function createRecoveryEvents(store: Store, now: () => Date) {
     if (sqlite.prepare('SELECT 1 FROM messages WHERE twilio_sid = ?').get(input.sid)) return null;
     const borrowerId = sqlite.prepare('SELECT borrower_id FROM phones WHERE e164 = ? ORDER BY is_active DESC, is_primary DESC, id LIMIT 1').pluck().get(from) as string | undefined;
     if (!borrowerId) return null;
-    const optedOut = OPT_OUT_WORDS.has(input.body.trim().toUpperCase());
+    const optedOut = isOptOutReply(input.body);
     return runCommand(store, SYSTEM_ACTOR, 'messages.inbound', { sid: input.sid }, () => {
       const at = now().toISOString();
       const latest = sqlite
@@ -90,7 +89,8 @@ export function createRecoveryEvents(store: Store, now: () => Date) {
       const caseId = latest?.case_id
         ?? (sqlite.prepare('SELECT c.id FROM cases c JOIN loans l ON l.id = c.loan_id WHERE l.borrower_id = ? AND c.active = 1 ORDER BY c.opened_on DESC LIMIT 1').pluck().get(borrowerId) as string | undefined)
         ?? null;
-      const messageId = randomUUID();
+      // The relay derives the same id from the SID, so a reply seen by polling and by the relay is one row.
+      const messageId = stableId('message', input.sid);
       sqlite
         .prepare(`INSERT INTO messages (id, borrower_id, case_id, recovery_action_id, channel, direction, from_address, to_address, body, twilio_sid, status, at)
           VALUES (?, ?, ?, ?, ?, 'inbound', ?, ?, ?, ?, 'received', ?)`)
