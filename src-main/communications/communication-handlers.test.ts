@@ -13,6 +13,8 @@ import { createDispatcher } from '../ipc/dispatch';
 import type { Session } from '../ipc/handler-types';
 import { createHandlers } from '../ipc/handlers';
 import { chromiumPdfRenderer } from '../letters/chromium-pdf-renderer';
+import { fileKeyCipher } from '../secrets/sealed-file';
+import { createSyncManager } from '../sync/sync-manager';
 import { createCommunications, type Communications } from './communications';
 
 type Generated = ExecutionResult & { letter: LetterView | null };
@@ -72,7 +74,8 @@ describe('communications, compliance and letters channels through the real dispa
 
   beforeAll(() => {
     communications = createCommunications({ store: temp.store, secretsDir, letterRenderer: chromiumPdfRenderer(), now: () => clock });
-    dispatch = createDispatcher(createHandlers(temp.store, { communications }), (event, payload) => events.push({ event, payload }));
+    const sync = createSyncManager({ store: temp.store, secretsDir, cipher: fileKeyCipher(join(secretsDir, 'secret.key')) });
+    dispatch = createDispatcher(createHandlers(temp.store, { communications, sync }), (event, payload) => events.push({ event, payload }));
   });
   afterAll(async () => {
     await communications.close();

@@ -106,7 +106,7 @@ describe('communications in sandbox mode, settings switching it live and back', 
 
   it('starts in sandbox for texts and email, polling Twilio since there is no relay', async () => {
     expect(communications.status()).toEqual({ twilio: { mode: 'sandbox' }, email: { mode: 'sandbox' }, statusSource: 'polling' });
-    const relayed = createCommunications({ store: temp.store, secretsDir, letterRenderer: chromiumPdfRenderer(), relayUrl: 'https://relay.example.test' });
+    const relayed = createCommunications({ store: temp.store, secretsDir, letterRenderer: chromiumPdfRenderer(), relayUrl: () => 'https://relay.example.test' });
     expect(relayed.status().statusSource).toBe('relay');
     await relayed.close();
   });

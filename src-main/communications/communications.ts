@@ -24,8 +24,10 @@ export interface CommunicationsOptions {
    * bundle never pulls in playwright-core. Closed with the communications.
    */
   letterRenderer: LetterPdfRenderer;
-  /** The relay's public origin: status callbacks go there and nothing is polled. Null: no relay. */
-  relayUrl?: string | null;
+  /** The relay this desktop syncs with, asked on each use: status callbacks go there and nothing is polled. Null: no relay. */
+  relayUrl?: () => string | null;
+  /** Claims an automated contact's key so only one desktop sends it (the relay's claims); absent: always granted. */
+  claim?: (key: string) => Promise<boolean>;
   now?: () => Date;
 }
 
@@ -53,19 +55,22 @@ export interface Communications {
 export function createCommunications(options: CommunicationsOptions): Communications {
   const { store, secretsDir } = options;
   const now = options.now ?? (() => new Date());
-  const relayUrl = options.relayUrl ?? null;
+  const relayUrl = options.relayUrl ?? (() => null);
   const cipher = options.cipher ?? fileKeyCipher(join(secretsDir, 'secret.key'));
   const twilioVault = createCredentialVault(join(secretsDir, 'twilio.sealed'), cipher);
   const smtpFile = createSealedFile(join(secretsDir, 'smtp.sealed'), cipher, SmtpSettings, 'SMTP settings');
 
   let sandbox: Promise<SandboxTwilio> | null = null;
   let live: TwilioClient | null = null;
+  // The live client asks Twilio for callbacks to the relay it was built for; a new relay needs a new client.
+  let liveRelay: string | null = null;
   const startSandbox = () => (sandbox ??= startSandboxTwilio({}));
   const currentTwilio = async (): Promise<TwilioClient> => {
-    if (live) return live;
+    if (live && liveRelay === relayUrl()) return live;
     const credentials = twilioVault.load();
     if (!credentials) return (await startSandbox()).client;
-    live = createTwilioClient({ ...credentials, statusCallbackBase: relayUrl ?? undefined });
+    liveRelay = relayUrl();
+    live = createTwilioClient({ ...credentials, statusCallbackBase: liveRelay ?? undefined });
     return live;
   };
 
@@ -83,7 +88,7 @@ export function createCommunications(options: CommunicationsOptions): Communicat
 
   const { letterRenderer } = options;
   const twilio = switchableTwilio(currentTwilio);
-  const recovery = createRecoveryService({ store, twilio, mailer: switchableMailer(currentMailer), letterRenderer, now, publicUrl: relayUrl ?? undefined });
+  const recovery = createRecoveryService({ store, twilio, mailer: switchableMailer(currentMailer), letterRenderer, now, publicUrl: relayUrl, claim: options.claim });
 
   const status = (): CommunicationsStatus => {
     const twilioSummary = twilioVault.summary();
@@ -91,7 +96,7 @@ export function createCommunications(options: CommunicationsOptions): Communicat
     return {
       twilio: twilioSummary.configured ? { mode: 'live', accountSidHint: twilioSummary.accountSidHint, fromNumber: twilioSummary.fromNumber, whatsappFrom: twilioSummary.whatsappFrom } : { mode: 'sandbox' },
       email: smtp ? { mode: 'smtp', host: smtp.host, port: smtp.port, from: smtp.from } : { mode: 'sandbox' },
-      statusSource: relayUrl ? 'relay' : 'polling',
+      statusSource: relayUrl() ? 'relay' : 'polling',
     };
   };
 

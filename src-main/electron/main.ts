@@ -3,10 +3,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventName, Events } from '../../src-shared/contract';
 import { seedDatabase, todayUtc } from '../demo/seed-database';
-import { createDispatcher } from '../ipc/dispatch';
 import type { Session } from '../ipc/handler-types';
-import { createCommunications } from '../communications/communications';
-import { createHandlers } from '../ipc/handlers';
+import { createDesktopServices } from '../app/desktop-services';
 import { log } from '../log/logger';
 import { startScheduler } from '../scheduler/scheduler';
 import { openStore } from '../store/open-store';
@@ -71,8 +69,9 @@ void app.whenReady().then(() => {
   const broadcast = <E extends EventName>(event: E, payload: Events[E]) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(`recourse:event:${event}`, payload);
   };
-  const communications = createCommunications({ store, secretsDir: join(app.getPath('userData'), 'secrets'), cipher: safeStorageCipher(), letterRenderer: printToPdfRenderer() });
-  const dispatch = createDispatcher(createHandlers(store, { communications }), broadcast);
+  const services = createDesktopServices({ store, secretsDir: join(app.getPath('userData'), 'secrets'), cipher: safeStorageCipher(), letterRenderer: printToPdfRenderer(), broadcast });
+  const { communications, dispatch } = services;
+  services.start();
   ipcMain.handle('recourse:call', (event, channel: unknown, payload: unknown) => {
     if (!event.senderFrame || !isTrustedUrl(event.senderFrame.url, devServerUrl)) {
       return { ok: false, error: { code: 'forbidden', message: 'calls are accepted from the Recourse window only' } };
@@ -94,7 +93,7 @@ void app.whenReady().then(() => {
   });
   app.on('window-all-closed', () => {
     scheduler.stop();
-    void communications.close().finally(() => {
+    void services.close().finally(() => {
       store.close();
       app.quit();
     });

@@ -3,12 +3,9 @@ import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventName, Events } from '../../src-shared/contract';
-import { createDispatcher } from '../ipc/dispatch';
+import type { Dispatcher } from '../ipc/dispatch';
 import type { Session } from '../ipc/handler-types';
-import { createHandlers } from '../ipc/handlers';
 import { log } from '../log/logger';
-import type { Communications } from '../communications/communications';
-import type { Store } from '../store/open-store';
 import { socketRequestSchema } from './socket-protocol';
 
 export interface Harness {
@@ -24,13 +21,19 @@ export interface Harness {
  * as static files, and the one contract carried over a WebSocket at `/api`. Each socket is its
  * own session, like one Electron window.
  */
-export async function startHarness(options: { store: Store; rendererDir: string; port: number; host?: string; communications: Communications }): Promise<Harness> {
+export async function startHarness(options: {
+  rendererDir: string;
+  port: number;
+  host?: string;
+  /** Builds the dispatcher once the harness can broadcast to its browsers. */
+  createDispatch(broadcast: Harness['broadcast']): Dispatcher;
+}): Promise<Harness> {
   const sockets = new Set<WebSocket>();
   const broadcast = <E extends EventName>(event: E, payload: Events[E]) => {
     const frame = JSON.stringify({ event, payload });
     for (const socket of sockets) socket.send(frame);
   };
-  const dispatch = createDispatcher(createHandlers(options.store, { communications: options.communications }), broadcast);
+  const dispatch = options.createDispatch(broadcast);
   const serveStatic = sirv(options.rendererDir, { single: true, dev: false, etag: true });
   const server = createServer((request, response) => {
     serveStatic(request, response, () => {

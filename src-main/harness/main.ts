@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { seedDatabase, todayUtc } from '../demo/seed-database';
 import { log } from '../log/logger';
-import { createCommunications } from '../communications/communications';
+import { createDesktopServices, type DesktopServices } from '../app/desktop-services';
 
 import { chromiumPdfRenderer } from '../letters/chromium-pdf-renderer';
 import { startScheduler } from '../scheduler/scheduler';
@@ -35,13 +35,18 @@ if (fresh) {
   log.info('creating the demo database', { path: dbPath });
   seedDatabase(store, { loans: 200, seed: 1, asOf: todayUtc() });
 }
-const communications = createCommunications({ store, secretsDir: join(dirname(dbPath), 'secrets'), letterRenderer: chromiumPdfRenderer() });
-const harness = await startHarness({ store, rendererDir, port, host: values.host, communications });
+let services: DesktopServices | undefined;
+const harness = await startHarness({
+  rendererDir, port, host: values.host,
+  createDispatch: (broadcast) => (services = createDesktopServices({ store, secretsDir: join(dirname(dbPath), 'secrets'), letterRenderer: chromiumPdfRenderer(), broadcast })).dispatch,
+});
+const { communications } = services!;
+services!.start();
 const scheduler = startScheduler(store, harness.broadcast, { communications });
 process.stdout.write(`Recourse is running at ${harness.url} (database ${dbPath})\n`);
 const stop = () => {
   scheduler.stop();
-  void Promise.all([harness.close(), communications.close()]).then(() => {
+  void Promise.all([harness.close(), services!.close()]).then(() => {
     store.close();
     process.exit(0);
   });

@@ -13,7 +13,7 @@ export interface Dispatcher {
  * exist, the payload (untrusted) must pass the channel's schema, and the caller's role must hold
  * the channel's permission. Failures come back as data; nothing thrown crosses the boundary.
  */
-export function createDispatcher(handlers: Handlers, broadcast: HandlerContext['broadcast']): Dispatcher {
+export function createDispatcher(handlers: Handlers, broadcast: HandlerContext['broadcast'], options: { afterCommand?: () => void } = {}): Dispatcher {
   return async (session, channel, payload) => {
     if (!isChannelName(channel)) return { ok: false, error: { code: 'validation', message: `unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}` } };
     const spec = channels[channel];
@@ -39,6 +39,9 @@ export function createDispatcher(handlers: Handlers, broadcast: HandlerContext['
       if (error instanceof AppError) return { ok: false, error: error.toData() };
       log.error('handler failed', { channel, error: error instanceof Error ? error.stack : String(error) });
       return { ok: false, error: { code: 'internal', message: `${channel} failed unexpectedly; the change was not saved` } };
+    } finally {
+      // A command may have queued outbox entries (even one that failed late, after a send): push them.
+      if (spec.kind === 'command') options.afterCommand?.();
     }
   };
 }

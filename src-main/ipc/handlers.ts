@@ -11,12 +11,14 @@ import { settlementHandlers } from '../settlements/settlement-handlers';
 import { strategyHandlers } from '../strategies/strategy-handlers';
 import type { Store } from '../store/open-store';
 import type { Handlers } from './handler-types';
+import { syncHandlers } from '../sync/sync-handlers';
+import type { SyncManager } from '../sync/sync-manager';
 
 /**
  * Every channel's handler, composed from each domain's slice; the compiler checks none is missing.
- * `communications` is the process's one, shared with its scheduler.
+ * `communications` and `sync` are the process's own, shared with its scheduler and shell.
  */
-export function createHandlers(store: Store, { communications }: { communications: Communications }): Handlers {
+export function createHandlers(store: Store, { communications, sync }: { communications: Communications; sync: SyncManager }): Handlers {
   return {
     ...sessionHandlers(store),
     ...caseHandlers(store),
@@ -28,5 +30,6 @@ export function createHandlers(store: Store, { communications }: { communication
     ...recoveryHandlers(store, communications.recovery),
     ...communicationHandlers(store, communications),
     ...letterHandlers(store, communications.recovery),
+    ...syncHandlers(sync),
   };
 }

@@ -99,7 +99,7 @@ describe('pre-delinquency reminders to loans without a case', () => {
     plan('pre_test_sent', first);
     const actionsBefore = sqlite.prepare('SELECT count(*) FROM recovery_actions').pluck().get();
 
-    expect(await service.dispatchPreDelinquency()).toEqual({ sent: 1, deferred: 0, blocked: 0, failed: 0 });
+    expect(await service.dispatchPreDelinquency()).toEqual({ sent: 1, deferred: 0, blocked: 0, failed: 0, skipped: 0 });
 
     expect(event('pre_test_sent')).toEqual({ status: 'sent', reason: null, next_attempt_at: null });
     const [sms] = sentTo(first.phone);
@@ -121,7 +121,7 @@ describe('pre-delinquency reminders to loans without a case', () => {
     // Twilio's delivery callbacks move the case-less thread message although it has no action.
     await until(() => sqlite.prepare('SELECT status FROM messages WHERE twilio_sid = ?').pluck().get(sms!.sid) === 'delivered');
 
-    expect(await service.dispatchPreDelinquency()).toEqual({ sent: 0, deferred: 0, blocked: 0, failed: 0 });
+    expect(await service.dispatchPreDelinquency()).toEqual({ sent: 0, deferred: 0, blocked: 0, failed: 0, skipped: 0 });
     expect(sentTo(first.phone)).toHaveLength(1);
     expect(event('pre_test_sent')).toMatchObject({ status: 'sent' });
   });
@@ -130,18 +130,18 @@ describe('pre-delinquency reminders to loans without a case', () => {
     at(2, '09:00:00'); // 05:00 in Port of Spain
     plan('pre_test_deferred', second);
 
-    expect(await service.dispatchPreDelinquency()).toEqual({ sent: 0, deferred: 1, blocked: 0, failed: 0 });
+    expect(await service.dispatchPreDelinquency()).toEqual({ sent: 0, deferred: 1, blocked: 0, failed: 0, skipped: 0 });
     expect(event('pre_test_deferred')).toEqual({ status: 'deferred', reason: 'outside_hours', next_attempt_at: '2026-12-02T12:00:00.000Z' });
     expect(sentTo(second.phone)).toHaveLength(0);
     const blocked = sqlite.prepare('SELECT blocked, blocked_reasons FROM contact_attempts WHERE borrower_id = ? AND blocked = 1').all(second.borrowerId);
     expect(blocked).toEqual([{ blocked: 1, blocked_reasons: '["outside_hours"]' }]);
 
     at(2, '11:59:00');
-    expect(await service.dispatchPreDelinquency()).toEqual({ sent: 0, deferred: 0, blocked: 0, failed: 0 });
+    expect(await service.dispatchPreDelinquency()).toEqual({ sent: 0, deferred: 0, blocked: 0, failed: 0, skipped: 0 });
     expect(sentTo(second.phone)).toHaveLength(0);
 
     at(2, '12:00:00'); // 08:00 local, the moment the deferral named
-    expect(await service.dispatchPreDelinquency()).toEqual({ sent: 1, deferred: 0, blocked: 0, failed: 0 });
+    expect(await service.dispatchPreDelinquency()).toEqual({ sent: 1, deferred: 0, blocked: 0, failed: 0, skipped: 0 });
     expect(event('pre_test_deferred')).toEqual({ status: 'sent', reason: null, next_attempt_at: null });
     expect(sentTo(second.phone)).toHaveLength(1);
     expect(sqlite.prepare('SELECT case_id FROM messages WHERE twilio_sid = ?').get(sentTo(second.phone)[0]!.sid)).toEqual({ case_id: null });
@@ -153,7 +153,7 @@ describe('pre-delinquency reminders to loans without a case', () => {
     plan('pre_test_dnc', third);
     const requestsBefore = simulator.requests().length;
 
-    expect(await service.dispatchPreDelinquency()).toEqual({ sent: 0, deferred: 0, blocked: 1, failed: 0 });
+    expect(await service.dispatchPreDelinquency()).toEqual({ sent: 0, deferred: 0, blocked: 1, failed: 0, skipped: 0 });
     expect(event('pre_test_dnc')).toEqual({ status: 'failed', reason: 'do_not_contact', next_attempt_at: null });
     expect(simulator.requests().length).toBe(requestsBefore);
     expect(sentTo(third.phone)).toHaveLength(0);
@@ -163,7 +163,7 @@ describe('pre-delinquency reminders to loans without a case', () => {
 
     // A failed reminder is decided: the next dispatch, even in hours on a later day, leaves it.
     at(4);
-    expect(await service.dispatchPreDelinquency()).toEqual({ sent: 0, deferred: 0, blocked: 0, failed: 0 });
+    expect(await service.dispatchPreDelinquency()).toEqual({ sent: 0, deferred: 0, blocked: 0, failed: 0, skipped: 0 });
     expect(simulator.requests().length).toBe(requestsBefore);
   });
 

@@ -8,7 +8,7 @@ import { DeliveryFailure, type AuditEvent, type ChannelSender, type Delivery } f
 import { SYSTEM_ACTOR } from './recovery-events';
 import { contactPartyOf, insertContactAttempt, revokeTextConsent } from './recovery-records';
 
-export type PreDelinquencyCounts = Record<'sent' | 'deferred' | 'blocked' | 'failed', number>;
+export type PreDelinquencyCounts = Record<'sent' | 'deferred' | 'blocked' | 'failed' | 'skipped', number>;
 
 interface DueReminder {
   id: string;
@@ -27,7 +27,13 @@ interface DueReminder {
  * Automated contact through the same gate and senders as dunning; "not now" defers it to the
  * next allowed moment (`next_attempt_at`), a hard block or a carrier refusal fails it with why.
  */
-export async function dispatchPreDelinquency(context: { store: Store; senders: Readonly<Record<Channel, ChannelSender>>; now(): Date }): Promise<PreDelinquencyCounts> {
+export async function dispatchPreDelinquency(context: {
+  store: Store;
+  senders: Readonly<Record<Channel, ChannelSender>>;
+  now(): Date;
+  /** The relay's claim on the reminder's key, so one desktop sends it. */
+  claimed(key: string): Promise<boolean>;
+}): Promise<PreDelinquencyCounts> {
   const { store, senders, now } = context;
   const { sqlite } = store;
   const due = sqlite
@@ -37,7 +43,7 @@ export async function dispatchPreDelinquency(context: { store: Store; senders: R
       WHERE e.kind = 'pre_delinquency' AND r.action = 'send_message' AND r.channel IS NOT NULL
         AND (e.status = 'planned' OR (e.status = 'deferred' AND e.next_attempt_at <= @now)) ORDER BY e.planned_on, e.id`)
     .all({ now: now().toISOString() }) as DueReminder[];
-  const counts: PreDelinquencyCounts = { sent: 0, deferred: 0, blocked: 0, failed: 0 };
+  const counts: PreDelinquencyCounts = { sent: 0, deferred: 0, blocked: 0, failed: 0, skipped: 0 };
   const settle = (reminder: DueReminder, outcome: keyof PreDelinquencyCounts, fields: { reason?: string; nextAttemptAt?: string; payload: Record<string, unknown> }, write: (at: string) => AuditEvent[]) => {
     runCommand(store, SYSTEM_ACTOR, 'preDelinquency.send', { eventId: reminder.id, outcome }, () => {
       // Dated by the dispatch's clock, as recovery actions are, so deferrals never depend on the wall clock.
@@ -63,6 +69,10 @@ export async function dispatchPreDelinquency(context: { store: Store; senders: R
       };
       if (decision.nextAllowedAt !== null) settle(reminder, 'deferred', { reason, nextAttemptAt: decision.nextAllowedAt, payload: { reasons: decision.reasons } }, blocked);
       else settle(reminder, 'blocked', { reason, payload: { reasons: decision.reasons } }, blocked);
+      continue;
+    }
+    if (!(await context.claimed(reminder.id))) {
+      counts.skipped += 1;
       continue;
     }
     const variables = { ...party.variables, amount_due: reminder.amount_due_minor, due_date: reminder.due_on };

@@ -32,11 +32,16 @@ export interface RecoveryServiceOptions {
   letterRenderer: LetterPdfRenderer;
   /** Injected so compliance windows, deferrals and tests do not depend on the wall clock. */
   now(): Date;
-  /** The relay's public origin for the voice IVR's Gather; without a relay the menu answers nowhere. */
-  publicUrl?: string;
+  /** The relay's public origin for the voice IVR's Gather, asked on each call; without a relay the menu answers nowhere. */
+  publicUrl?: () => string | null;
+  /**
+   * Claims an automated action's deterministic key at the relay before it is sent, so when several
+   * desktops dispatch the same dunning step only one sends it (DESIGN §3). Absent: always granted.
+   */
+  claim?: (key: string) => Promise<boolean>;
 }
 
-export type DunningCounts = Record<'sent' | 'deferred' | 'blocked' | 'failed', number>;
+export type DunningCounts = Record<ExecutionResult['outcome'], number>;
 
 export interface RecoveryService {
   triggerActions(caseId: string, options: { types?: RecoveryActionType[]; actor: Actor; manual: boolean }): RecoveryActionView[];
@@ -58,7 +63,7 @@ export interface RecoveryService {
 const LETTER_KIND: Partial<Record<RecoveryActionType, Outgoing['letterKind']>> = { letter: 'demand', escalation: 'escalation', legal_notice: 'legal_notice' };
 
 /** The dunning step's record follows its action's outcome. */
-const DUNNING_STATUS: Readonly<Record<ExecutionResult['outcome'], string>> = { sent: 'sent', deferred: 'deferred', blocked: 'failed', failed: 'failed' };
+const DUNNING_STATUS: Readonly<Record<Exclude<ExecutionResult['outcome'], 'skipped'>, string>> = { sent: 'sent', deferred: 'deferred', blocked: 'failed', failed: 'failed' };
 
 /**
  * Seed 000's recovery actions on every channel: SMS, WhatsApp and voice through Twilio, email
@@ -72,7 +77,7 @@ export function createRecoveryService(options: RecoveryServiceOptions): Recovery
   const { sqlite } = store;
   const events = createRecoveryEvents(store, now);
   const mailer = options.mailer ?? createSandboxMailer();
-  const gatherUrl = `${(options.publicUrl ?? 'http://127.0.0.1').replace(/\/+$/, '')}/api/twilio/voice/gather`;
+  const gatherUrl = () => `${(options.publicUrl?.() ?? 'http://127.0.0.1').replace(/\/+$/, '')}/api/twilio/voice/gather`;
   const twilioSender = createTwilioSender(sqlite, () => options.twilio, gatherUrl);
   const senders: Readonly<Record<Channel, ChannelSender>> = {
     sms: twilioSender,
@@ -83,6 +88,15 @@ export function createRecoveryService(options: RecoveryServiceOptions): Recovery
   };
   // One process may be asked to execute an action twice (a double click, the scheduler); only one send may leave.
   const inFlight = new Set<string>();
+  // Keys another desktop holds stay theirs: asking the relay again each cycle would change nothing.
+  const claimedElsewhere = new Set<string>();
+  async function claimed(key: string): Promise<boolean> {
+    if (!options.claim) return true;
+    if (claimedElsewhere.has(key)) return false;
+    const granted = await options.claim(key);
+    if (!granted) claimedElsewhere.add(key);
+    return granted;
+  }
   const insertAction = sqlite.prepare(`INSERT INTO recovery_actions (id, case_id, type, channel, recipient_phone, recipient_email, template_name, content, status,
     scheduled_at, triggered_by, created_by, created_at, dunning_event_id) VALUES (@id, @caseId, @type, @channel, @phone, @email, @templateName, @content, 'pending', @at,
     @triggeredBy, @createdBy, @at, @dunningEventId)`);
@@ -121,7 +135,7 @@ export function createRecoveryService(options: RecoveryServiceOptions): Recovery
    * letter the action points at must exist), then the action, its dunning step and audit event.
    */
   function record(
-    action: ActionRow, actor: Actor, outcome: ExecutionResult['outcome'], changes: Partial<ActionRow>, write: (at: string) => AuditEvent[],
+    action: ActionRow, actor: Actor, outcome: Exclude<ExecutionResult['outcome'], 'skipped'>, changes: Partial<ActionRow>, write: (at: string) => AuditEvent[],
     payload: Record<string, unknown>,
   ): RecoveryActionView {
     return runCommand(store, actor, 'recovery.execute', { actionId: action.id, outcome }, () => {
@@ -159,6 +173,7 @@ export function createRecoveryService(options: RecoveryServiceOptions): Recovery
       return { outcome: 'blocked', reasons: decision.reasons, action: view };
     }
     if (manual) useDoNotContactOverride(store, actor, party, at);
+    else if (!(await claimed(action.id))) return { outcome: 'skipped', reasons: ['claimed_elsewhere'], action: toView(action) };
     const outgoing: Outgoing = {
       channel: action.channel, templateName: action.template_name, content: action.content, actionId: action.id,
       actorId: actor === SYSTEM_ACTOR ? null : actor.id, letterKind: LETTER_KIND[action.type],
@@ -234,7 +249,7 @@ export function createRecoveryService(options: RecoveryServiceOptions): Recovery
       .prepare(`SELECT e.id, e.case_id, s.channel, s.template_name, s.escalate FROM dunning_events e JOIN dunning_steps s ON s.id = e.step_id JOIN cases c ON c.id = e.case_id
                 WHERE e.kind = 'dunning' AND e.status = 'planned' AND c.active = 1 ORDER BY e.planned_on, e.id`)
       .all() as { id: string; case_id: string; channel: Channel; template_name: string; escalate: number }[];
-    const counts: DunningCounts = { sent: 0, deferred: 0, blocked: 0, failed: 0 };
+    const counts: DunningCounts = { sent: 0, deferred: 0, blocked: 0, failed: 0, skipped: 0 };
     for (const step of planned) {
       const type = dunningActionType(step.channel, step.escalate === 1);
       const actionId = stableId('action', step.id);
@@ -255,7 +270,7 @@ export function createRecoveryService(options: RecoveryServiceOptions): Recovery
     triggerActions, sendManualMessage, executeAction, runDueActions, dispatchPlannedDunning,
     applyStatusCallback: events.applyStatusCallback,
     handleInbound: events.handleInbound,
-    dispatchPreDelinquency: () => dispatchPreDelinquency({ store, senders, now }),
+    dispatchPreDelinquency: () => dispatchPreDelinquency({ store, senders, now, claimed }),
     close() {
       if (!options.mailer) mailer.close();
       return Promise.resolve();

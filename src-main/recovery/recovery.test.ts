@@ -193,12 +193,12 @@ describe('recovery actions over the compliance gate and the simulated Twilio', (
     sqlite.prepare(`UPDATE dunning_events SET status = 'suppressed', reason = 'test' WHERE status = 'planned'`).run();
     const loanId = sqlite.prepare('SELECT loan_id FROM cases WHERE id = ?').pluck().get(third.caseId) as string;
     sqlite.prepare(`INSERT INTO dunning_events (id, loan_id, case_id, step_id, kind, planned_on, status) VALUES ('dunning_test', ?, ?, ?, 'dunning', '2026-12-20', 'planned')`).run(loanId, third.caseId, smsStep);
-    expect(await service.dispatchPlannedDunning()).toEqual({ sent: 1, deferred: 0, blocked: 0, failed: 0 });
+    expect(await service.dispatchPlannedDunning()).toEqual({ sent: 1, deferred: 0, blocked: 0, failed: 0, skipped: 0 });
     const action = sqlite.prepare('SELECT case_id, template_name, triggered_by, status FROM recovery_actions WHERE id = ?').get(stableId('action', 'dunning_test'));
     // Its delivery callback may already have arrived.
     expect(action).toEqual({ case_id: third.caseId, template_name: 'sms_payment_default', triggered_by: 'dunning', status: expect.stringMatching(/^(sent|delivered)$/) });
     expect(sqlite.prepare(`SELECT status FROM dunning_events WHERE id = 'dunning_test'`).pluck().get()).toBe('sent');
-    expect(await service.dispatchPlannedDunning()).toEqual({ sent: 0, deferred: 0, blocked: 0, failed: 0 });
+    expect(await service.dispatchPlannedDunning()).toEqual({ sent: 0, deferred: 0, blocked: 0, failed: 0, skipped: 0 });
     expect(sqlite.prepare('SELECT count(*) FROM recovery_actions WHERE template_name IS NOT NULL').pluck().get()).toBe(1);
   });
 });

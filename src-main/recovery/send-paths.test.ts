@@ -132,7 +132,7 @@ describe('send paths on every channel', () => {
         sqlite.prepare(`INSERT INTO dunning_events (id, loan_id, case_id, step_id, kind, planned_on, status) VALUES (?, ?, ?, ?, 'dunning', '2026-12-02', 'planned')`)
           .run(`dnc_${channel}`, dnc.loanId, dnc.caseId, stepId(channel));
       }
-      expect(await service.dispatchPlannedDunning()).toEqual({ sent: 0, deferred: 0, blocked: 4, failed: 0 });
+      expect(await service.dispatchPlannedDunning()).toEqual({ sent: 0, deferred: 0, blocked: 4, failed: 0, skipped: 0 });
       for (const channel of steps) {
         expect(sqlite.prepare('SELECT status, reason FROM dunning_events WHERE id = ?').get(`dnc_${channel}`)).toEqual({ status: 'failed', reason: expect.stringContaining('do_not_contact') });
       }
@@ -141,7 +141,7 @@ describe('send paths on every channel', () => {
       const seq = sqlite.prepare('SELECT max(seq) FROM installments WHERE loan_id = ?').pluck().get(dnc.loanId) as number;
       sqlite.prepare(`INSERT INTO dunning_events (id, loan_id, case_id, step_id, kind, installment_seq, planned_on, status) VALUES ('dnc_pre', ?, NULL, ?, 'pre_delinquency', ?, '2026-12-02', 'planned')`)
         .run(dnc.loanId, rule, seq);
-      expect(await service.dispatchPreDelinquency()).toEqual({ sent: 0, deferred: 0, blocked: 1, failed: 0 });
+      expect(await service.dispatchPreDelinquency()).toEqual({ sent: 0, deferred: 0, blocked: 1, failed: 0, skipped: 0 });
       expect(sqlite.prepare(`SELECT status, reason FROM dunning_events WHERE id = 'dnc_pre'`).get()).toEqual({ status: 'failed', reason: expect.stringContaining('do_not_contact') });
 
       expect(carrierCounts()).toEqual(before);
@@ -231,7 +231,7 @@ describe('send paths on every channel', () => {
     onDay(8);
     sqlite.prepare(`UPDATE borrowers SET language = 'en' WHERE id = ?`).run(ana.borrowerId);
     planStep('escalation_test', ana, 'letter', '2026-12-08');
-    expect(await service.dispatchPlannedDunning()).toEqual({ sent: 1, deferred: 0, blocked: 0, failed: 0 });
+    expect(await service.dispatchPlannedDunning()).toEqual({ sent: 1, deferred: 0, blocked: 0, failed: 0, skipped: 0 });
     const action = actionRow(stableId('action', 'escalation_test'));
     expect(action).toMatchObject({ type: 'escalation', channel: 'letter', status: 'sent', template_name: 'letter_escalation', dunning_event_id: 'escalation_test' });
     const letter = sqlite.prepare('SELECT case_id, kind, template_name, pdf_base64 FROM letters WHERE id = ?').get(action.letter_id) as Record<string, string>;
@@ -246,10 +246,10 @@ describe('send paths on every channel', () => {
   it('a dunning step deferred by contact hours is sent by a later due-actions run, and its event follows', async () => {
     onDay(9, '09:00:00'); // 05:00 in Port of Spain
     planStep('deferred_test', ana, 'sms', '2026-12-09');
-    expect(await service.dispatchPlannedDunning()).toEqual({ sent: 0, deferred: 1, blocked: 0, failed: 0 });
+    expect(await service.dispatchPlannedDunning()).toEqual({ sent: 0, deferred: 1, blocked: 0, failed: 0, skipped: 0 });
     expect(sqlite.prepare(`SELECT status, reason FROM dunning_events WHERE id = 'deferred_test'`).get()).toEqual({ status: 'deferred', reason: 'outside_hours' });
     // Not planned any more: a second dispatch does not touch it, the due-actions run does.
-    expect(await service.dispatchPlannedDunning()).toEqual({ sent: 0, deferred: 0, blocked: 0, failed: 0 });
+    expect(await service.dispatchPlannedDunning()).toEqual({ sent: 0, deferred: 0, blocked: 0, failed: 0, skipped: 0 });
     onDay(9, '12:00:00');
     const due = await service.runDueActions();
     expect(due.map((result) => [result.action.id, result.outcome])).toEqual([[stableId('action', 'deferred_test'), 'sent']]);

@@ -9,7 +9,7 @@ import { DeliveryFailure, type ChannelSender, type Outgoing } from './action-sen
 import type { ContactParty } from './recovery-records';
 
 /** SMS, WhatsApp and voice through Twilio; texts also land in the borrower's thread. */
-export function createTwilioSender(sqlite: Database.Database, twilio: () => TwilioClient, gatherUrl: string): ChannelSender {
+export function createTwilioSender(sqlite: Database.Database, twilio: () => TwilioClient, gatherUrl: () => string): ChannelSender {
   const insertMessage = sqlite.prepare(`INSERT INTO messages (id, borrower_id, case_id, recovery_action_id, channel, direction, from_address, to_address, body, twilio_sid, status, at)
     VALUES (?, ?, ?, ?, ?, 'outbound', 'recourse', ?, ?, ?, 'queued', ?)`);
 
@@ -23,7 +23,7 @@ export function createTwilioSender(sqlite: Database.Database, twilio: () => Twil
       variables: party.variables,
     });
     if (outgoing.channel !== 'voice') return { content: rendered.body };
-    return { content: rendered.body, twiml: buildRecoveryCallTwiml({ language: party.language, greeting: rendered.body, gatherUrl }) };
+    return { content: rendered.body, twiml: buildRecoveryCallTwiml({ language: party.language, greeting: rendered.body, gatherUrl: gatherUrl() }) };
   }
 
   return {

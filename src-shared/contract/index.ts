@@ -10,6 +10,7 @@ import { recoveryChannels } from './recovery';
 import { sessionChannels } from './session';
 import { settlementChannels } from './settlements';
 import { strategyChannels } from './strategies';
+import { syncChannels, type SyncStatus } from './sync';
 
 /** The one contract between the renderer and main: every channel, composed from each domain's slice. */
 export const channels = {
@@ -22,6 +23,7 @@ export const channels = {
   ...strategyChannels,
   ...recoveryChannels,
   ...communicationChannels,
+  ...syncChannels,
 } satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;
@@ -37,6 +39,8 @@ export interface Events {
   'cases.changed': { caseIds: string[] };
   /** A scheduled or manual engine job: progress while it runs, then its summary. */
   'engine.progress': { job: string; loansDone: number; finished: boolean; summary?: Record<string, unknown> };
+  /** The sync indicator: state, pending and rejected commands, initial-sync progress. */
+  'sync.status': SyncStatus;
 }
 export type EventName = keyof Events;
 
@@ -61,3 +65,4 @@ export * from './recovery';
 export * from './session';
 export * from './settlements';
 export * from './strategies';
+export * from './sync';

@@ -25,12 +25,13 @@ export interface RecoveryActionView {
 }
 
 /**
- * What one execution did: `sent` (handed to Twilio), `deferred` (compliance said "not now"; it
- * waits pending until `scheduledAt`), `blocked` (a hard block; the action failed with the
- * reasons), `failed` (Twilio refused it).
+ * What one execution did: `sent` (handed to its carrier), `deferred` (compliance said "not now";
+ * it waits pending until `scheduledAt`), `blocked` (a hard block; the action failed with the
+ * reasons), `failed` (the carrier refused it), `skipped` (an automated step another desktop
+ * claimed and sends; nothing changed here).
  */
 export interface ExecutionResult {
-  outcome: 'sent' | 'deferred' | 'blocked' | 'failed';
+  outcome: 'sent' | 'deferred' | 'blocked' | 'failed' | 'skipped';
   reasons: string[];
   action: RecoveryActionView;
 }

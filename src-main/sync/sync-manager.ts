@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import { RelaySettings, type SyncStatus } from '../../src-shared/contract/sync';
+import { createSealedFile, type SecretCipher } from '../secrets/sealed-file';
+import type { Store } from '../store/open-store';
+import { outboxOf } from './outbox';
+import { createSyncClient, type SyncClient } from './sync-client';
+
+export interface SyncManagerOptions {
+  store: Store;
+  secretsDir: string;
+  cipher: SecretCipher;
+  onStatus?(status: SyncStatus): void;
+  onChanged?(): void;
+  maxRetryDelayMs?: number;
+}
+
+/**
+ * This desktop's relay connection, if it has one: the sealed settings, the running client, and
+ * the status the indicator shows. Without a relay the desktop is its own ledger (`local`).
+ */
+export function createSyncManager(options: SyncManagerOptions) {
+  const { store } = options;
+  const settings = createSealedFile(join(options.secretsDir, 'relay.sealed'), options.cipher, RelaySettings, 'relay settings');
+  let client: SyncClient | null = null;
+
+  const localStatus = (): SyncStatus => ({
+    state: 'local', relayUrl: null, pending: outboxOf(store.sqlite, store.clientId).pendingCount(), rejected: outboxOf(store.sqlite, store.clientId).rejections().length,
+    lastSyncedAt: null, initialSync: null, problem: null,
+  });
+
+  function connect(relay: RelaySettings): void {
+    client = createSyncClient({ store, relayUrl: relay.relayUrl, deviceToken: relay.deviceToken, onStatus: options.onStatus, onChanged: options.onChanged, maxRetryDelayMs: options.maxRetryDelayMs });
+    client.start();
+  }
+
+  return {
+    /** Connects to the saved relay, if any. */
+    start(): void {
+      const saved = settings.load();
+      if (saved) connect(saved);
+    },
+    async configure(input: unknown): Promise<SyncStatus> {
+      const saved = settings.save(input);
+      await client?.stop();
+      connect(saved);
+      return client!.status();
+    },
+    async disconnect(): Promise<SyncStatus> {
+      settings.clear();
+      await client?.stop();
+      client = null;
+      const status = localStatus();
+      options.onStatus?.(status);
+      return status;
+    },
+    status: (): SyncStatus => client?.status() ?? localStatus(),
+    syncNow: async (): Promise<SyncStatus> => (client ? client.syncNow() : localStatus()),
+    kick: () => client?.kick(),
+    rejections: () => outboxOf(store.sqlite, store.clientId).rejections(),
+    relayUrl: (): string | null => client?.status().relayUrl ?? null,
+    /** Without a relay this desktop is the only sender, so every claim is granted. */
+    claim: (key: string): Promise<boolean> => (client ? client.claim(key) : Promise.resolve(true)),
+    stop: async () => {
+      await client?.stop();
+    },
+  };
+}
+
+export type SyncManager = ReturnType<typeof createSyncManager>;
