@@ -77,3 +77,47 @@ export const devices = pgTable('devices', {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
 });
+
+export const SYNC_COMMAND_STATUSES = ['applied', 'rejected'] as const;
+
+/**
+ * Every command a desktop pushed, once per (client, seq): a client's commands are taken strictly in
+ * sequence, and a repeated delivery answers the stored `result` (a `PushResult`) unchanged. A
+ * rejection is kept with its reason, so the desktop can list it.
+ */
+export const syncCommands = pgTable(
+  'sync_commands',
+  {
+    clientId: text('client_id').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    commandId: text('command_id').notNull(),
+    name: text('name').notNull(),
+    actorId: text('actor_id').notNull(),
+    status: text('status', { enum: SYNC_COMMAND_STATUSES }).notNull(),
+    reason: text('reason'),
+    /** The ledger version once the command applied; null when rejected. */
+    version: bigint('version', { mode: 'number' }),
+    result: jsonb('result').$type<Record<string, unknown>>().notNull(),
+    deviceId: text('device_id').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.clientId, t.seq] }), index('sync_commands_rejected_idx').on(t.clientId, t.seq).where(sql`${t.status} = 'rejected'`)],
+);
+
+/** Deterministic keys of automated contacts: the first client to claim one sends it, forever. */
+export const contactClaims = pgTable('contact_claims', {
+  key: text('key').primaryKey(),
+  clientId: text('client_id').notNull(),
+  deviceId: text('device_id').notNull(),
+  claimedAt: timestamp('claimed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+/** One row of facts about the ledger itself; `bootstrapped` closes the bootstrap for good. */
+export const ledgerMeta = pgTable(
+  'ledger_meta',
+  {
+    id: smallint('id').primaryKey().default(1),
+    bootstrapped: boolean('bootstrapped').notNull().default(false),
+  },
+  (t) => [check('ledger_meta_single_row', sql`${t.id} = 1`)],
+);

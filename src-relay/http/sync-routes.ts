@@ -1,9 +1,15 @@
 import { z } from 'zod';
+import { BootstrapRequest, ClaimRequest, PushRequest } from '../../src-shared/sync/protocol';
 import { authenticateDevice, presentedToken } from '../devices/authenticate-device';
 import { readChanges } from '../ledger/read-changes';
+import { bootstrapLedger } from '../sync/bootstrap-ledger';
+import { listRejections } from '../sync/command-log';
+import { claimContact } from '../sync/contact-claims';
+import { pushCommands } from '../sync/push-commands';
 import { parseFields } from './read-form';
+import { readJson } from './read-json';
 import { sendJson } from './responses';
-import type { RelayServices, Route } from './route';
+import type { RelayServices, Route, RouteRequest } from './route';
 
 const pullQuery = z.object({
   cursor: z.coerce.number().int().min(0).default(0),
@@ -15,17 +21,61 @@ const pullQuery = z.object({
     .pipe(z.array(z.string().max(200)).max(100)),
 });
 
+const rejectionsQuery = z.object({
+  clientId: z.string().min(1).max(64),
+  afterSeq: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
 /** `/api/sync/*`: only registered, unrevoked devices. */
 export function syncRoutes(services: RelayServices): Route[] {
+  const { db } = services.database;
+  const device = ({ request, url }: RouteRequest) => authenticateDevice(db, presentedToken(request, url, { allowQuery: false }));
   return [
     {
       method: 'GET',
       path: '/api/sync/pull',
-      async handle({ request, response, url }) {
-        await authenticateDevice(services.database.db, presentedToken(request, url, { allowQuery: false }));
-        const query = parseFields(pullQuery, Object.fromEntries(url.searchParams));
-        const page = await readChanges(services.database.db, query);
-        sendJson(response, 200, { ok: true, ...page });
+      async handle(input) {
+        await device(input);
+        const query = parseFields(pullQuery, Object.fromEntries(input.url.searchParams));
+        const page = await readChanges(db, query);
+        sendJson(input.response, 200, { ok: true, ...page });
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/sync/push',
+      async handle(input) {
+        const { id } = await device(input);
+        const pushed = await pushCommands(db, id, await readJson(input.request, PushRequest));
+        sendJson(input.response, 200, { ok: true, ...pushed });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/sync/rejections',
+      async handle(input) {
+        await device(input);
+        const rejections = await listRejections(db, parseFields(rejectionsQuery, Object.fromEntries(input.url.searchParams)));
+        sendJson(input.response, 200, { ok: true, rejections });
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/sync/claim',
+      async handle(input) {
+        const { id } = await device(input);
+        const claim = await claimContact(db, id, await readJson(input.request, ClaimRequest));
+        sendJson(input.response, 200, { ok: true, ...claim });
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/sync/bootstrap',
+      async handle(input) {
+        await device(input);
+        const outcome = await bootstrapLedger(db, await readJson(input.request, BootstrapRequest));
+        sendJson(input.response, 200, { ok: true, ...outcome });
       },
     },
   ];

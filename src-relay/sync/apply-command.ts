@@ -1,0 +1,48 @@
+import type { LedgerRowImage, PushedCommand, PushResult } from '../../src-shared/sync/protocol';
+import type { RelayTx } from '../db/relay-database';
+import { writeRows } from '../ledger';
+import { currentVersion } from '../ledger/ledger-clock';
+import type { LedgerRow } from '../ledger/ledger-row';
+import { refKey, storedRows, type RowRef } from '../ledger/stored-rows';
+import { commandAuthority } from './command-authority';
+import { logCommand } from './command-log';
+import { planChanges, type ChangesPlan } from './plan-changes';
+
+/**
+ * The ledger's image of every row a rejected command touched, so the desktop can put each back:
+ * a tombstone keeps its last data, and a row the ledger never had reads as deleted with no data.
+ */
+function imagesOf(refs: readonly RowRef[], stored: ReadonlyMap<string, LedgerRow>): LedgerRowImage[] {
+  const unique = [...new Map(refs.map((ref) => [refKey(ref), ref])).values()];
+  return unique.map(({ tbl, id }) => {
+    const row = stored.get(refKey({ tbl, id }));
+    return row ? { tbl, id, version: row.version, deleted: row.deleted, data: row.data } : { tbl, id, version: 0, deleted: true, data: {} };
+  });
+}
+
+async function judge(tx: RelayTx, command: PushedCommand, stored: ReadonlyMap<string, LedgerRow>): Promise<ChangesPlan> {
+  const authority = await commandAuthority(tx, command);
+  if (!authority.ok) return authority;
+  return planChanges(command.changes, stored, authority.permissions);
+}
+
+/**
+ * Applies one command, the next in its client's sequence, inside the caller's transaction (which
+ * holds the ledger clock): all its rows or none, and its result logged either way. Call it once
+ * per (client, seq).
+ */
+export async function applyCommand(tx: RelayTx, input: { clientId: string; deviceId: string; command: PushedCommand }): Promise<PushResult> {
+  const { command } = input;
+  const stored = await storedRows(tx, command.changes);
+  const plan = await judge(tx, command, stored);
+  let result: PushResult;
+  if (plan.ok) {
+    await writeRows(tx, plan.writes);
+    // The clock after the command, Twilio callbacks its rows completed included; unchanged when it wrote nothing new.
+    result = { seq: command.seq, status: 'applied', version: await currentVersion(tx) };
+  } else {
+    result = { seq: command.seq, status: 'rejected', reason: plan.reason, rows: imagesOf(command.changes, stored) };
+  }
+  await logCommand(tx, { clientId: input.clientId, deviceId: input.deviceId, commandId: command.id, name: command.name, actorId: command.actorId, result });
+  return result;
+}

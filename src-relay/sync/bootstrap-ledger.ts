@@ -1,0 +1,36 @@
+import { AppError } from '../../src-shared/errors';
+import type { BootstrapRequest } from '../../src-shared/sync/protocol';
+import { ledgerMeta } from '../db/schema';
+import type { RelayDb } from '../db/relay-database';
+import { writeRows } from '../ledger';
+import { currentVersion, lockLedgerClock } from '../ledger/ledger-clock';
+import { partitionOf } from '../ledger/partition-of';
+import { anyCommandLogged } from './command-log';
+
+export interface BootstrapOutcome {
+  /** Rows this page wrote. */
+  written: number;
+  version: number;
+  /** True once the final page is in: no further page is taken. */
+  bootstrapped: boolean;
+}
+
+/**
+ * Moves an existing desktop database onto a new relay, one page of rows at a time, as they stand
+ * (no command, no rules: this is where the ledger's state starts). Open only until the final page
+ * or the first pushed command, whichever comes first; after that the ledger changes by commands.
+ */
+export function bootstrapLedger(db: RelayDb, request: BootstrapRequest): Promise<BootstrapOutcome> {
+  return db.transaction(async (tx) => {
+    await lockLedgerClock(tx);
+    const [meta] = await tx.select({ bootstrapped: ledgerMeta.bootstrapped }).from(ledgerMeta);
+    if (meta?.bootstrapped) throw new AppError('conflict', 'the ledger has already been bootstrapped');
+    if (await anyCommandLogged(tx)) throw new AppError('conflict', 'commands have already been pushed to this ledger, so it can no longer be bootstrapped');
+    const written = await writeRows(
+      tx,
+      request.rows.map((row) => ({ tbl: row.tbl, id: row.id, partition: partitionOf(row.tbl, row.data), data: row.data })),
+    );
+    if (request.final) await tx.update(ledgerMeta).set({ bootstrapped: true });
+    return { written: written.length, version: await currentVersion(tx), bootstrapped: request.final };
+  });
+}

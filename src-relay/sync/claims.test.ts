@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ClaimResponse } from '../../src-shared/sync/protocol';
+import { addDevice } from '../devices/device-tokens';
+import { startRelay, type RunningRelay } from '../start-relay';
+import { BACKENDS, type ScratchDatabase } from '../test-support/scratch-databases';
+import { postJson, uniqueId } from '../test-support/sync-client';
+
+describe.each(BACKENDS)('POST /api/sync/claim on $name', ({ scratch }) => {
+  let database: ScratchDatabase;
+  let relay: RunningRelay;
+  let token: string;
+  const claim = async (clientId: string, key: string) => {
+    const response = await postJson(`${relay.url}/api/sync/claim`, token, { clientId, key });
+    expect(response.status).toBe(200);
+    return (await response.json()) as ClaimResponse & { ok: true };
+  };
+
+  beforeAll(async () => {
+    database = await scratch();
+    relay = await startRelay({ database: database.target, port: 0 });
+    ({ token } = await addDevice(relay.database.db, 'Front desk'));
+  });
+  afterAll(async () => {
+    await relay?.close();
+    await database?.drop();
+  });
+
+  it('grants a key to the first client for good: it may ask again, another is refused and told who holds it', async () => {
+    const key = uniqueId('dunning:loan-1:step-3');
+    expect(await claim('desk-a', key)).toEqual({ ok: true, granted: true, holder: 'desk-a' });
+    expect(await claim('desk-b', key)).toEqual({ ok: true, granted: false, holder: 'desk-a' });
+    expect(await claim('desk-a', key)).toEqual({ ok: true, granted: true, holder: 'desk-a' });
+    expect(await claim('desk-b', uniqueId('dunning:loan-1:step-4'))).toMatchObject({ granted: true, holder: 'desk-b' });
+  });
+
+  it('grants exactly one of five clients claiming one key at once', async () => {
+    const key = uniqueId('pre-delinquency:loan-9:3');
+    const answers = await Promise.all([1, 2, 3, 4, 5].map((n) => claim(`desk-${n}`, key)));
+    const winners = answers.filter((answer) => answer.granted);
+    expect(winners).toHaveLength(1);
+    expect(new Set(answers.map((answer) => answer.holder))).toEqual(new Set([winners[0]!.holder]));
+  });
+
+  it('refuses claims without a device token or a key', async () => {
+    expect((await postJson(`${relay.url}/api/sync/claim`, null, { clientId: 'desk-a', key: 'k' })).status).toBe(401);
+    const keyless = await postJson(`${relay.url}/api/sync/claim`, token, { clientId: 'desk-a', key: '' });
+    expect(keyless.status).toBe(400);
+    expect(await keyless.json()).toMatchObject({ ok: false, error: { code: 'validation', field: 'key' } });
+  });
+});

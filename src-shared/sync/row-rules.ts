@@ -1,0 +1,137 @@
+import { MESSAGE_STATUSES, nextMessageStatus, type MessageStatus } from '../domain/message-status';
+import { nextActionStatus } from '../domain/recovery-ladder';
+import { nextSettlementStatus, SETTLEMENT_ACTIONS } from '../domain/settlement-lifecycle';
+import { PROMISE_STATUSES, RECOVERY_ACTION_STATUSES, SETTLEMENT_STATUSES, type RecoveryActionStatus, type SettlementStatus } from '../domain/vocabulary';
+import type { Permission } from '../roles';
+import { jsonEqual, type RowData } from './merge-row';
+
+/** One row as the ledger holds it (`before`, null: absent) and would hold it after a pushed command (`after`, null: absent). */
+export interface RowChangeCheck {
+  tbl: string;
+  before: RowData | null;
+  after: RowData | null;
+  /** The actor's permissions, from its role in the ledger (none for the system actor). */
+  permissions: readonly Permission[];
+}
+
+/** Tables only an administrator changes: who works, and the rules the engine and the gate apply. */
+const CONFIGURATION_TABLES: ReadonlySet<string> = new Set([
+  'users',
+  'compliance_rules',
+  'queues',
+  'queue_rules',
+  'queue_members',
+  'dunning_schedules',
+  'dunning_steps',
+  'pre_delinquency_rules',
+  'sla_configs',
+  'fee_schedules',
+  'products',
+  'collection_agencies',
+]);
+
+/** The record of what happened (contacts, assignments, letters, postings): written once, never rewritten. */
+const INSERT_ONLY_TABLES: ReadonlySet<string> = new Set(['activities', 'contact_attempts', 'case_assignments', 'bucket_events', 'letters', 'gl_entries']);
+
+/** Queue membership is the one thing removed outright; everything else ends by a status. */
+const DELETABLE_TABLES: ReadonlySet<string> = new Set(['queue_members']);
+
+const DUNNING_EVENT_STATUSES = ['planned', 'deferred', 'suppressed', 'superseded', 'sent', 'failed'] as const;
+
+/** A SQLite boolean as it travels in a row image: 1/0, or true/false once it has been through JSON elsewhere. */
+export function flagIsSet(value: unknown): boolean {
+  return value === true || value === 1;
+}
+
+interface StatusMachine {
+  statuses: readonly string[];
+  /** Statuses a row may be created in; default any known one. */
+  created?: readonly string[];
+  /** Why `from` may not become `to` (two different known statuses), or null. */
+  move(from: string, to: string, check: RowChangeCheck & { before: RowData }): string | null;
+}
+
+const forwardOnly = (from: string, to: string) => `status moves only forward: ${from} cannot become ${to}`;
+
+/**
+ * The lifecycle statuses that only move forward (DESIGN §3), so a desktop's stale copy can never
+ * undo a later state reached elsewhere (a callback, another desktop).
+ */
+const STATUS_MACHINES: Readonly<Record<string, StatusMachine>> = {
+  recovery_actions: {
+    statuses: RECOVERY_ACTION_STATUSES,
+    move: (from, to) => (nextActionStatus(from as RecoveryActionStatus, to as RecoveryActionStatus) === to ? null : forwardOnly(from, to)),
+  },
+  messages: {
+    statuses: MESSAGE_STATUSES,
+    move: (from, to) => (nextMessageStatus(from as MessageStatus, to as MessageStatus) === to ? null : forwardOnly(from, to)),
+  },
+  promises: {
+    statuses: PROMISE_STATUSES,
+    move: (from, to) => (from === 'pending' ? null : forwardOnly(from, to)),
+  },
+  dunning_events: {
+    statuses: DUNNING_EVENT_STATUSES,
+    move: (from, to) => (from === 'planned' || (from === 'deferred' && (to === 'sent' || to === 'failed')) ? null : forwardOnly(from, to)),
+  },
+  settlement_offers: {
+    statuses: SETTLEMENT_STATUSES,
+    // An offer starts as a draft; any later status is reached through the lifecycle.
+    created: ['draft'],
+    move(from, to, { before, permissions }) {
+      const requiresApproval = flagIsSet(before.requires_approval);
+      const action = SETTLEMENT_ACTIONS.find((candidate) => {
+        const next = nextSettlementStatus(from as SettlementStatus, candidate, { requiresApproval });
+        return next.ok && next.status === to;
+      });
+      if (action === undefined) return `an offer that is ${from} cannot become ${to} in one step of its lifecycle`;
+      if ((action === 'approve' || action === 'reject') && !permissions.includes('approve_settlement')) {
+        return `moving an offer from ${from} to ${to} (${action}) needs the approve_settlement permission`;
+      }
+      return null;
+    },
+  },
+};
+
+function statusReason(check: RowChangeCheck & { after: RowData }): string | null {
+  const machine = STATUS_MACHINES[check.tbl];
+  if (!machine) return null;
+  const to = check.after.status;
+  if (typeof to !== 'string' || !machine.statuses.includes(to)) return `status ${JSON.stringify(to ?? null)} is not one of ${machine.statuses.join(', ')}`;
+  if (check.before === null) return (machine.created ?? machine.statuses).includes(to) ? null : `a new row starts as ${(machine.created ?? []).join(' or ')}, not ${to}`;
+  const from = check.before.status;
+  if (typeof from !== 'string' || !machine.statuses.includes(from)) return `the ledger's status ${JSON.stringify(from ?? null)} is not one it knows, so it cannot be moved`;
+  return from === to ? null : machine.move(from, to, { ...check, before: check.before });
+}
+
+/**
+ * Changes that are allowed or refused by what they change, not only by who asks: an override
+ * that is only being used (its `used_at` set once) needs no power to grant one; an offer's need of
+ * approval is settled when it is drafted.
+ */
+function tableReason(check: RowChangeCheck & { after: RowData }): string | null {
+  const { tbl, before, after, permissions } = check;
+  if (tbl === 'contact_overrides' && !permissions.includes('override_do_not_contact')) {
+    if (before === null) return 'granting a do-not-contact override needs the override_do_not_contact permission';
+    const onlyUsed = jsonEqual({ ...before, used_at: null }, { ...after, used_at: null }) && before.used_at === null;
+    if (!onlyUsed) return 'without the override_do_not_contact permission an override may only be marked used, once';
+  }
+  if (tbl === 'settlement_offers' && before !== null && !jsonEqual(before.requires_approval, after.requires_approval)) {
+    return 'requires_approval is fixed when the offer is drafted';
+  }
+  return null;
+}
+
+/**
+ * Whether a pushed command may leave one row as `after`: null when it may, else a sentence saying
+ * which rule it breaks. The relay calls this on every row of every command, with the actor's
+ * permissions from the ledger, so no desktop can do more than its user's role allows.
+ */
+export function checkRowChange(check: RowChangeCheck): string | null {
+  const { tbl, before, after, permissions } = check;
+  if (jsonEqual(before, after)) return null;
+  if (CONFIGURATION_TABLES.has(tbl) && !permissions.includes('admin_settings')) return `changing ${tbl} is configuration and needs the admin_settings permission`;
+  if (after === null) return DELETABLE_TABLES.has(tbl) ? null : `${tbl} rows are never deleted`;
+  if (before !== null && INSERT_ONLY_TABLES.has(tbl)) return `${tbl} rows are written once and never changed`;
+  return statusReason({ ...check, after }) ?? tableReason({ ...check, after });
+}
