@@ -7,6 +7,8 @@ import { checkContact } from '../compliance/contact-facts';
 import { seedDatabase, todayUtc } from '../demo/seed-database';
 import { runDaily } from '../engine/daily-run';
 import { openStore, type Store } from '../store/open-store';
+import { publishToRelay } from '../sync/publish';
+import { createRelayClient } from '../sync/relay-client';
 import { importTape } from '../tape/import-tape';
 import { optionalDate, optionalInt, parseFlags, requireString, type Flags } from './args';
 import { CliUsageError } from './cli-error';
@@ -38,7 +40,7 @@ function enumFlag<T extends string>(flags: Flags, name: string, allowed: readonl
   return parsed.data;
 }
 
-export const COMMANDS: Record<string, { usage: string; run(argv: string[]): CommandResult }> = {
+export const COMMANDS: Record<string, { usage: string; run(argv: string[]): CommandResult | Promise<CommandResult> }> = {
   seed: {
     usage: 'seed --db FILE --loans N [--seed S] [--as-of DATE]',
     run(argv) {
@@ -117,6 +119,22 @@ export const COMMANDS: Record<string, { usage: string; run(argv: string[]): Comm
       const asOf = optionalDate(flags, 'as-of');
       const described = withStore(flags, true, (store) => describeCase(store, account, asOf));
       return { json: described, text: JSON.stringify(described, null, 2) };
+    },
+  },
+  publish: {
+    usage: 'publish --db FILE --relay URL --token TOKEN',
+    async run(argv) {
+      const flags = parseFlags(argv, { db: 'string', relay: 'string', token: 'string', json: 'boolean' });
+      const relay = createRelayClient(requireString(flags, 'relay'), requireString(flags, 'token'));
+      const path = requireString(flags, 'db');
+      if (!existsSync(path)) throw new CliUsageError(`--db ${path}: no such database`);
+      const store = openStore(path);
+      try {
+        const { rows } = await publishToRelay(store, relay);
+        return { json: { rows }, text: `published ${rows} rows to the relay` };
+      } finally {
+        store.close();
+      }
     },
   },
 };

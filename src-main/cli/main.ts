@@ -4,7 +4,7 @@ import { CliUsageError } from './cli-error';
 import { COMMANDS } from './commands';
 
 /** `npm run cli -- <command> …`: results on stdout, errors on stderr with a non-zero exit. */
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {
@@ -12,7 +12,7 @@ function main(argv: string[]): number {
     return 2;
   }
   try {
-    const result = command.run(rest);
+    const result = await command.run(rest);
     process.stdout.write(rest.includes('--json') ? `${JSON.stringify(result.json, null, 2)}\n` : `${result.text}\n`);
     return 0;
   } catch (error) {
@@ -24,4 +24,4 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -12,11 +12,13 @@ import { openStore } from '../store/open-store';
 import { startHarness } from './harness-server';
 
 /**
- * `npm run start:web -- [--port N] [--db FILE]`: the browser harness. Without --db it uses (and on
+ * `npm run start:web -- [--port N] [--db FILE] [--relay URL --device-token T]`: the browser harness. Without --db it uses (and on
  * first start creates) a demo database of 200 loans under .recourse-data/.
  */
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const { values } = parseArgs({ options: { port: { type: 'string', default: '5180' }, db: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' } } });
+const { values } = parseArgs({
+  options: { port: { type: 'string', default: '5180' }, db: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' }, relay: { type: 'string' }, 'device-token': { type: 'string' } },
+});
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.stderr.write(`--port must be a port number, got ${values.port}\n`);
@@ -41,7 +43,9 @@ const harness = await startHarness({
   createDispatch: (broadcast) => (services = createDesktopServices({ store, secretsDir: join(dirname(dbPath), 'secrets'), letterRenderer: chromiumPdfRenderer(), broadcast })).dispatch,
 });
 const { communications } = services!;
-services!.start();
+// --relay and --device-token connect this desktop to a relay, as an admin would in Settings.
+if (values.relay && values['device-token']) await services!.sync.configure({ relayUrl: values.relay, deviceToken: values['device-token'] });
+else services!.start();
 const scheduler = startScheduler(store, harness.broadcast, { communications });
 process.stdout.write(`Recourse is running at ${harness.url} (database ${dbPath})\n`);
 const stop = () => {

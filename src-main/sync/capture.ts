@@ -7,7 +7,7 @@ const SIGNATURE_KEY = 'sync_capture_signature';
 
 /** The triggers that note each row a command writes; they fire only while `sync_capture.capturing` is 1. */
 function triggerSql(table: SyncedTable): string[] {
-  // json_object takes at most 127 arguments in SQLite's default build: two per column.
+  // json_object takes at most 127 arguments in SQLite's default build: two per column. Generated columns follow from the rest.
   if (table.columns.length > 63) throw new Error(`table ${table.name} has too many columns to capture in one json_object`);
   const key = (row: 'NEW' | 'OLD') => `json_array(${table.keyColumns.map((column) => `${row}."${column}"`).join(', ')})`;
   const image = `json_object(${table.columns.map((column) => `'${column}', OLD."${column}"`).join(', ')})`;

@@ -59,7 +59,8 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
 
   async function cycleOnce(): Promise<void> {
     if (stopped) return;
-    update({ state: 'syncing' });
+    // While retrying an unreachable relay the indicator stays "offline" rather than flickering.
+    if (current.state !== 'offline') update({ state: 'syncing' });
     const pushed = await session.push();
     const initial = session.cursor() === 0;
     const pulled = await session.pull((progress) => {

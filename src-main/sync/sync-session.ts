@@ -6,7 +6,7 @@ import type { RelayClient } from './relay-client';
 
 const CURSOR_KEY = 'sync_cursor';
 const PUSH_BATCH = 200;
-const PULL_PAGE = 2_000;
+const PULL_PAGE = 1_000;
 
 export interface PushOutcome {
   applied: number;

@@ -5,6 +5,7 @@ import * as schema from '../store/schema';
 export interface SyncedTable {
   name: string;
   keyColumns: readonly string[];
+  /** The columns a row image writes: generated ones (a case's `active`) follow from the others. */
   columns: readonly string[];
 }
 
@@ -31,7 +32,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = (Object.values(schema) as u
   .filter((value): value is SQLiteTable => value instanceof SQLiteTable)
   .map((table) => ({ table, config: getTableConfig(table) }))
   .filter(({ config }) => !LOCAL_TABLES.has(config.name))
-  .map(({ table, config }) => ({ name: config.name, keyColumns: keyColumnsOf(table), columns: config.columns.map((column) => column.name) }))
+  .map(({ table, config }) => ({ name: config.name, keyColumns: keyColumnsOf(table), columns: config.columns.filter((column) => !column.generated).map((column) => column.name) }))
   .sort((a, b) => a.name.localeCompare(b.name));
 
 const BY_NAME = new Map(SYNCED_TABLES.map((table) => [table.name, table]));

@@ -73,8 +73,8 @@ export function syncRoutes(services: RelayServices): Route[] {
       method: 'POST',
       path: '/api/sync/bootstrap',
       async handle(input) {
-        await device(input);
-        const outcome = await bootstrapLedger(db, await readJson(input.request, BootstrapRequest));
+        const { id } = await device(input);
+        const outcome = await bootstrapLedger(db, id, await readJson(input.request, BootstrapRequest));
         sendJson(input.response, 200, { ok: true, ...outcome });
       },
     },

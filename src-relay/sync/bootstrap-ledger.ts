@@ -1,6 +1,6 @@
 import { AppError } from '../../src-shared/errors';
 import type { BootstrapRequest } from '../../src-shared/sync/protocol';
-import { ledgerMeta } from '../db/schema';
+import { ledgerMeta, syncCommands } from '../db/schema';
 import type { RelayDb } from '../db/relay-database';
 import { writeRows } from '../ledger';
 import { currentVersion, lockLedgerClock } from '../ledger/ledger-clock';
@@ -20,7 +20,7 @@ export interface BootstrapOutcome {
  * (no command, no rules: this is where the ledger's state starts). Open only until the final page
  * or the first pushed command, whichever comes first; after that the ledger changes by commands.
  */
-export function bootstrapLedger(db: RelayDb, request: BootstrapRequest): Promise<BootstrapOutcome> {
+export function bootstrapLedger(db: RelayDb, deviceId: string, request: BootstrapRequest): Promise<BootstrapOutcome> {
   return db.transaction(async (tx) => {
     await lockLedgerClock(tx);
     const [meta] = await tx.select({ bootstrapped: ledgerMeta.bootstrapped }).from(ledgerMeta);
@@ -30,7 +30,18 @@ export function bootstrapLedger(db: RelayDb, request: BootstrapRequest): Promise
       tx,
       request.rows.map((row) => ({ tbl: row.tbl, id: row.id, partition: partitionOf(row.tbl, row.data), data: row.data })),
     );
-    if (request.final) await tx.update(ledgerMeta).set({ bootstrapped: true });
-    return { written: written.length, version: await currentVersion(tx), bootstrapped: request.final };
+    const version = await currentVersion(tx);
+    if (request.final) {
+      await tx.update(ledgerMeta).set({ bootstrapped: true });
+      // The publisher's earlier commands are in the rows just written: its sequence resumes after them.
+      const client = request.client;
+      if (client && client.lastSeq > 0) {
+        await tx.insert(syncCommands).values({
+          clientId: client.clientId, seq: client.lastSeq, commandId: `bootstrap:${client.clientId}`, name: 'sync.bootstrap', actorId: 'system', status: 'applied',
+          version, result: { seq: client.lastSeq, status: 'applied', version }, deviceId,
+        });
+      }
+    }
+    return { written: written.length, version, bootstrapped: request.final };
   });
 }

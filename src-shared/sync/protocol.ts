@@ -81,6 +81,11 @@ export const BootstrapRequest = z
   .object({
     rows: z.array(z.object({ tbl: z.string().min(1), id: z.string().min(1), data: RowData }).strict()).max(5_000),
     final: z.boolean(),
+    /**
+     * On the final page: the publishing desktop's client id and the last outbox sequence its data
+     * already holds, so its next command is expected at `lastSeq + 1` rather than at 1.
+     */
+    client: z.object({ clientId: z.string().min(1).max(64), lastSeq: z.number().int().nonnegative() }).strict().optional(),
   })
   .strict();
 export type BootstrapRequest = z.infer<typeof BootstrapRequest>;

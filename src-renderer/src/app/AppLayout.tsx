@@ -3,6 +3,7 @@ import { IconListDetails, IconLogout, IconMoon, IconSun } from '@tabler/icons-re
 import { initials, roleColor } from '../format/people';
 import { QueueScreen } from '../screens/queue/QueueScreen';
 import { SandboxBadge } from './SandboxBadge';
+import { SyncIndicator } from './SyncIndicator';
 import { useSession } from './session-context';
 
 export function AppLayout() {
@@ -19,6 +20,7 @@ export function AppLayout() {
             <SandboxBadge />
           </Group>
           <Group gap="sm">
+            <SyncIndicator />
             <Tooltip label={scheme === 'dark' ? 'Light theme' : 'Dark theme'}>
               <ActionIcon variant="default" size="lg" aria-label="Toggle color scheme" onClick={() => setColorScheme(scheme === 'dark' ? 'light' : 'dark')}>
                 {scheme === 'dark' ? <IconSun size={18} /> : <IconMoon size={18} />}

@@ -1,0 +1,78 @@
+import { Badge, Button, Drawer, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { IconAlertTriangle, IconCloud, IconCloudOff, IconLock, IconRefresh } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useDisclosure } from '@mantine/hooks';
+import { useEffect } from 'react';
+import type { SyncStatus } from '../../../src-shared/contract';
+import { call } from '../api/client';
+
+const LOOK: Record<SyncStatus['state'], { color: string; label: (status: SyncStatus) => string; icon: typeof IconCloud }> = {
+  local: { color: 'gray', label: () => 'Local ledger', icon: IconCloud },
+  online: { color: 'teal', label: () => 'Synced', icon: IconCloud },
+  syncing: { color: 'blue', label: (s) => (s.initialSync ? `First sync: ${s.initialSync.rows.toLocaleString()} rows` : 'Syncing…'), icon: IconCloud },
+  offline: { color: 'orange', label: (s) => (s.pending > 0 ? `Offline: ${s.pending} waiting` : 'Offline'), icon: IconCloudOff },
+  unauthorized: { color: 'red', label: () => 'Device not authorised', icon: IconLock },
+};
+
+/**
+ * Where this desktop stands with the relay, always in view: synced, syncing (with the first
+ * sync's progress), offline with the changes waiting, or refused; and the commands the relay
+ * rejected, each with its reason, a click away.
+ */
+export function SyncIndicator() {
+  const client = useQueryClient();
+  const [opened, { open, close }] = useDisclosure(false);
+  const status = useQuery({ queryKey: ['sync.status'], queryFn: () => call('sync.status', {}) });
+  const rejections = useQuery({ queryKey: ['sync.rejections'], queryFn: () => call('sync.rejections', {}), enabled: (status.data?.rejected ?? 0) > 0 });
+  const syncNow = useMutation({ mutationFn: () => call('sync.now', {}), onSuccess: (next) => client.setQueryData(['sync.status'], next) });
+  useEffect(
+    () =>
+      window.api.on('sync.status', (next) => {
+        client.setQueryData(['sync.status'], next);
+        void client.invalidateQueries({ queryKey: ['sync.rejections'] });
+      }),
+    [client],
+  );
+  if (!status.data) return null;
+  const current = status.data;
+  const look = LOOK[current.state];
+  const Icon = look.icon;
+  return (
+    <>
+        <Button onClick={open} variant="light" color={look.color} size="compact-sm" leftSection={current.state === 'syncing' ? <Loader size={12} color={look.color} /> : <Icon size={16} />}
+          rightSection={current.rejected > 0 ? <Badge size="xs" color="red" circle>{current.rejected}</Badge> : null} data-testid="sync-indicator" aria-label={`Sync: ${look.label(current)}`}>
+          {look.label(current)}
+        </Button>
+      <Drawer opened={opened} onClose={close} position="right" size="lg" title={<Text fw={700}>Sync with the central ledger</Text>}>
+        <Stack gap="xs">
+          <Group justify="space-between">
+            <Text size="sm" fw={600}>{current.relayUrl ?? 'No relay: this desktop is its own ledger'}</Text>
+            {current.state !== 'local' && (
+              <Button size="compact-xs" variant="default" leftSection={<IconRefresh size={14} />} loading={syncNow.isPending} onClick={() => syncNow.mutate()}>Sync now</Button>
+            )}
+          </Group>
+          {current.lastSyncedAt && <Text size="xs" c="dimmed">Last synced {new Date(current.lastSyncedAt).toLocaleString()}</Text>}
+          {current.problem && <Text size="xs" c={look.color}>{current.problem}</Text>}
+          <Text size="xs">{current.pending} change{current.pending === 1 ? '' : 's'} waiting to be sent</Text>
+          {current.rejected > 0 && (
+            <>
+              <Group gap={6}><IconAlertTriangle size={16} color="var(--mantine-color-red-6)" /><Text size="sm" fw={600}>Refused by the relay</Text></Group>
+              <Table fz="xs" striped>
+                <Table.Thead><Table.Tr><Table.Th>When</Table.Th><Table.Th>What</Table.Th><Table.Th>Why</Table.Th></Table.Tr></Table.Thead>
+                <Table.Tbody>
+                  {(rejections.data?.rejections ?? []).map((rejection) => (
+                    <Table.Tr key={rejection.seq}>
+                      <Table.Td>{new Date(rejection.at).toLocaleString()}</Table.Td>
+                      <Table.Td>{rejection.name}</Table.Td>
+                      <Table.Td>{rejection.reason}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </>
+          )}
+        </Stack>
+      </Drawer>
+    </>
+  );
+}
