@@ -23,10 +23,10 @@ export function testHandlers(store: Store) {
 }
 
 /** The whole desktop as the harness wires it, events collected; close it when done. */
-export function testServices(store: Store, options: { maxSyncRetryDelayMs?: number } = {}): DesktopServices & { events: { event: string; payload: unknown }[] } {
+export function testServices(store: Store, options: { maxSyncRetryDelayMs?: number; now?: () => Date } = {}): DesktopServices & { events: { event: string; payload: unknown }[] } {
   const events: { event: string; payload: unknown }[] = [];
   const services = createDesktopServices({
-    store, secretsDir: secretsOf(store), letterRenderer: chromiumPdfRenderer(), maxSyncRetryDelayMs: options.maxSyncRetryDelayMs,
+    store, secretsDir: secretsOf(store), letterRenderer: chromiumPdfRenderer(), maxSyncRetryDelayMs: options.maxSyncRetryDelayMs, now: options.now,
     broadcast: (event, payload) => events.push({ event, payload }),
   });
   return { ...services, events };

@@ -19,9 +19,9 @@ export interface Desktop {
   close(): Promise<void>;
 }
 
-export function desktop(name: string, options: { seededLoans?: number } = {}): Desktop {
+export function desktop(name: string, options: { seededLoans?: number; now?: () => Date } = {}): Desktop {
   const temp = options.seededLoans ? seededStore(options.seededLoans) : tempStore();
-  const services = testServices(temp.store, { maxSyncRetryDelayMs: 200 });
+  const services = testServices(temp.store, { maxSyncRetryDelayMs: 200, now: options.now });
   return {
     name,
     store: temp.store,

@@ -18,6 +18,8 @@ export interface DesktopServicesOptions {
   broadcast<E extends EventName>(event: E, payload: Events[E]): void;
   /** Longest pause between sync retries while the relay is out of reach. */
   maxSyncRetryDelayMs?: number;
+  /** The clock compliance and sends judge by; the wall clock by default. */
+  now?: () => Date;
 }
 
 export interface DesktopServices {
@@ -43,7 +45,7 @@ export function createDesktopServices(options: DesktopServicesOptions): DesktopS
     onStatus: (status) => broadcast('sync.status', status),
     onChanged: () => broadcast('cases.changed', { caseIds: [] }),
   });
-  const communications = createCommunications({ store, secretsDir, cipher, letterRenderer: options.letterRenderer, relayUrl: sync.relayUrl, claim: sync.claim });
+  const communications = createCommunications({ store, secretsDir, cipher, letterRenderer: options.letterRenderer, relayUrl: sync.relayUrl, claim: sync.claim, now: options.now });
   const dispatch = createDispatcher(createHandlers(store, { communications, sync }), broadcast, { afterCommand: sync.kick });
   return {
     communications, sync, dispatch,

@@ -138,7 +138,9 @@ export function createRecoveryService(options: RecoveryServiceOptions): Recovery
     action: ActionRow, actor: Actor, outcome: Exclude<ExecutionResult['outcome'], 'skipped'>, changes: Partial<ActionRow>, write: (at: string) => AuditEvent[],
     payload: Record<string, unknown>,
   ): RecoveryActionView {
-    return runCommand(store, actor, 'recovery.execute', { actionId: action.id, outcome }, () => {
+    // Automated sends are the system's own command; a person's is checked against their role at the relay.
+    const name = actor === SYSTEM_ACTOR ? 'recovery.sendAutomated' : 'recovery.execute';
+    return runCommand(store, actor, name, { actionId: action.id, outcome }, () => {
       const at = now().toISOString();
       const audit = write(at);
       const columns = Object.keys(changes);
@@ -253,6 +255,11 @@ export function createRecoveryService(options: RecoveryServiceOptions): Recovery
     for (const step of planned) {
       const type = dunningActionType(step.channel, step.escalate === 1);
       const actionId = stableId('action', step.id);
+      // Claimed before the action exists, so the desktops that lose the claim do not create it either.
+      if (!(await claimed(actionId))) {
+        counts.skipped += 1;
+        continue;
+      }
       if (!sqlite.prepare('SELECT 1 FROM recovery_actions WHERE id = ?').get(actionId)) {
         runCommand(store, SYSTEM_ACTOR, 'dunning.dispatch', { eventId: step.id }, () => {
           const created = createAction(caseParty(step.case_id), type, SYSTEM_ACTOR, false, now().toISOString(), null, { eventId: step.id, templateName: step.template_name });

@@ -13,6 +13,8 @@ const OTHER_COMMANDS: Readonly<Record<string, CommandPermission>> = {
   'contacts.useDoNotContactOverride': 'log_activity',
   'compliance.prepareCall': 'log_activity',
   'dunning.dispatch': 'system',
+  // The scheduler sending a due or dunning action: the same step as `recovery.execute`, by nobody in particular.
+  'recovery.sendAutomated': 'system',
   'preDelinquency.send': 'system',
   'recovery.statusCallback': 'system',
   'messages.inbound': 'system',
