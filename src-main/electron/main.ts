@@ -84,7 +84,7 @@ void app.whenReady().then(() => {
     }
     return dispatch(session, channel, payload);
   });
-  const scheduler = startScheduler(store, broadcast, { communications });
+  const scheduler = startScheduler(store, broadcast, { communications, engineMode: () => (services.sync.status().state === 'local' ? 'local' : 'relay') });
   installMenu();
   const window = createWindow();
   app.on('second-instance', () => {

@@ -46,7 +46,8 @@ const { communications } = services!;
 // --relay and --device-token connect this desktop to a relay, as an admin would in Settings.
 if (values.relay && values['device-token']) await services!.sync.configure({ relayUrl: values.relay, deviceToken: values['device-token'] });
 else services!.start();
-const scheduler = startScheduler(store, harness.broadcast, { communications });
+// Connected to a relay, the relay's engine host runs the daily engine; alone, this desktop does.
+const scheduler = startScheduler(store, harness.broadcast, { communications, engineMode: () => (services!.sync.status().state === 'local' ? 'local' : 'relay') });
 process.stdout.write(`Recourse is running at ${harness.url} (database ${dbPath})\n`);
 const stop = () => {
   scheduler.stop();

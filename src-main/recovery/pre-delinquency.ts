@@ -3,9 +3,8 @@ import type { ContactChannel } from '../../src-shared/compliance/types';
 import type { Channel } from '../../src-shared/domain/vocabulary';
 import { checkContact } from '../compliance/contact-facts';
 import type { Store } from '../store/open-store';
-import { runCommand } from '../store/run-command';
+import { runCommand, SYSTEM_ACTOR } from '../store/run-command';
 import { DeliveryFailure, type AuditEvent, type ChannelSender, type Delivery } from './action-sender';
-import { SYSTEM_ACTOR } from './recovery-events';
 import { contactPartyOf, insertContactAttempt, revokeTextConsent } from './recovery-records';
 
 export type PreDelinquencyCounts = Record<'sent' | 'deferred' | 'blocked' | 'failed' | 'skipped', number>;

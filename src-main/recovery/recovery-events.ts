@@ -4,12 +4,10 @@ import { isOptOutReply } from '../../src-shared/domain/opt-out';
 import { actionStatusFromTwilio, nextActionStatus } from '../../src-shared/domain/recovery-ladder';
 import { stableId } from '../../src-shared/ids';
 import type { Store } from '../store/open-store';
-import { runCommand, type Actor } from '../store/run-command';
+import { runCommand, SYSTEM_ACTOR } from '../store/run-command';
 import { mapTwilioError } from '../twilio/twilio-errors';
 import { revokeTextConsent, toView, type ActionRow } from './recovery-records';
 
-/** Twilio's callbacks and the scheduler act for nobody in particular; their audit events say so. */
-export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'admin' };
 
 export interface StatusCallbackInput {
   /** MessageSid or CallSid. */

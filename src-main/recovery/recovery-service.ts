@@ -11,14 +11,14 @@ import { useDoNotContactOverride } from '../compliance/use-override';
 import { createSandboxMailer, type Mailer } from '../email';
 import type { LetterPdfRenderer } from '../letters';
 import type { Store } from '../store/open-store';
-import { runCommand, type Actor } from '../store/run-command';
+import { runCommand, SYSTEM_ACTOR, type Actor } from '../store/run-command';
 import { optOutLine, parseLanguage } from '../templates/language';
 import type { TwilioClient } from '../twilio/twilio-client';
 import { DeliveryFailure, type AuditEvent, type ChannelSender, type Delivery, type Outgoing } from './action-sender';
 import { createEmailSender } from './email-sender';
 import { createLetterSender } from './letter-sender';
 import { dispatchPreDelinquency, type PreDelinquencyCounts } from './pre-delinquency';
-import { createRecoveryEvents, SYSTEM_ACTOR, type InboundInput, type StatusCallbackInput } from './recovery-events';
+import { createRecoveryEvents, type InboundInput, type StatusCallbackInput } from './recovery-events';
 import { contactPartyOf, insertContactAttempt, requireAction, revokeTextConsent, toView, type ActionRow, type ContactParty } from './recovery-records';
 import { createTwilioSender } from './twilio-sender';
 

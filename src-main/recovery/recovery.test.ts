@@ -10,7 +10,7 @@ import { startWebhookReceiver } from '../twilio/webhook-receiver.test-support';
 import { startTwilioSimulator, type TwilioSimulator } from '../twilio-simulator/simulator';
 import type { ExecutionResult } from '../../src-shared/contract/recovery';
 import { stableId } from '../../src-shared/ids';
-import { SYSTEM_ACTOR } from './recovery-events';
+import { SYSTEM_ACTOR } from '../store/run-command';
 import { recoveryHandlers } from './recovery-handlers';
 import { createRecoveryService, type RecoveryService } from './recovery-service';
 

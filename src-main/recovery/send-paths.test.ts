@@ -16,7 +16,7 @@ import { letterHandlers } from '../letters/letter-handlers';
 import { renderMessage } from '../templates';
 import { createTwilioClient } from '../twilio/twilio-client';
 import { startTwilioSimulator, type TwilioSimulator } from '../twilio-simulator/simulator';
-import { SYSTEM_ACTOR } from './recovery-events';
+import { SYSTEM_ACTOR } from '../store/run-command';
 import { recoveryHandlers } from './recovery-handlers';
 import { contactPartyOf } from './recovery-records';
 import { createRecoveryService, type RecoveryService } from './recovery-service';

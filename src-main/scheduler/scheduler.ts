@@ -3,6 +3,7 @@ import { businessDateAt } from '../../src-shared/dates';
 import type { EventName, Events } from '../../src-shared/contract';
 import { runDaily } from '../engine/daily-run';
 import { writeSnapshot } from '../engine/write-snapshot';
+import { asSystemCommands } from '../sync/system-commands';
 import { log } from '../log/logger';
 import type { Communications } from '../communications/communications';
 import type { Store } from '../store/open-store';
@@ -25,20 +26,35 @@ export interface Scheduler {
 export function startScheduler(
   store: Store,
   broadcast: <E extends EventName>(event: E, payload: Events[E]) => void,
-  options: { paused?: boolean; communications?: Communications; twilioPollPattern?: string } = {},
+  options: {
+    paused?: boolean;
+    communications?: Communications;
+    twilioPollPattern?: string;
+    /**
+     * Who runs the engine (DESIGN §3): `local` without a relay; `relay` on a desktop connected to
+     * one (the relay's engine host runs it and the rows arrive by sync); `host` on that engine host,
+     * which pushes what each run writes.
+     */
+    engineMode?: () => 'local' | 'relay' | 'host';
+  } = {},
 ): Scheduler {
   const config = readSchedule(store);
-  const daily = (job: JobName) => (now: Date) => ({
-    ...runDaily(store, businessDateAt(now, config.timeZone), (loansDone) => broadcast('engine.progress', { job, loansDone, finished: false })),
-  });
+  const daily = (job: JobName) => (now: Date): Record<string, unknown> => {
+    const mode = options.engineMode?.() ?? 'local';
+    if (mode === 'relay') return { skipped: 'the relay’s engine host runs the daily run' };
+    return { ...runDaily(store, businessDateAt(now, config.timeZone), { push: mode === 'host', onProgress: (loansDone) => broadcast('engine.progress', { job, loansDone, finished: false }) }) };
+  };
   const jobs: Record<JobName, (now: Date) => Record<string, unknown>> = {
     delinquency: daily('delinquency'),
     dunning: daily('dunning'),
     promiseCheck: daily('promiseCheck'),
     caseSync: daily('caseSync'),
     snapshot: (now) => {
+      const mode = options.engineMode?.() ?? 'local';
+      if (mode === 'relay') return { skipped: 'the relay’s engine host writes the snapshot' };
       const on = businessDateAt(now, config.timeZone);
-      store.sqlite.transaction(() => writeSnapshot(store.sqlite, on))();
+      const write = () => writeSnapshot(store.sqlite, on);
+      store.sqlite.transaction(() => (mode === 'host' ? asSystemCommands(store, 'engine.snapshot', { on }, write) : write()))();
       return { snapshotOn: on };
     },
   };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '../../src-shared/roles';
 import { appendAudit, type AuditInput } from './audit-log';
 import type { Store } from './open-store';
+import type { RowChange } from '../../src-shared/sync/protocol';
 import { drainChanges, isCapturing, setCapturing } from '../sync/capture';
 
 export interface Actor {
@@ -9,9 +10,20 @@ export interface Actor {
   role: Role;
 }
 
+/** Twilio's callbacks, the scheduler and the engine act for nobody in particular; their audit events and commands say so. */
+export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'admin' };
+
 export interface CommandOutcome<T> {
   value: T;
   audit: Omit<AuditInput, 'actorId' | 'at'>[];
+}
+
+/** Queues one command for the push, numbered after this client's last; inside the caller's transaction. */
+export function appendOutbox(store: Store, entry: { actorId: string; name: string; args: unknown; at: string; changes: readonly RowChange[] }): void {
+  const next = store.sqlite.prepare('SELECT coalesce(max(seq), 0) + 1 AS seq FROM outbox WHERE client_id = ?').get(store.clientId) as { seq: number };
+  store.sqlite
+    .prepare('INSERT INTO outbox (id, client_id, seq, name, args, actor_id, created_at, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(randomUUID(), store.clientId, next.seq, entry.name, JSON.stringify(entry.args), entry.actorId, entry.at, JSON.stringify(entry.changes));
 }
 
 /**
@@ -31,10 +43,7 @@ export function runCommand<T>(store: Store, actor: Actor, name: string, args: un
     const changes = outer ? drainChanges(sqlite) : [];
     if (outer) setCapturing(sqlite, false);
     for (const event of outcome.audit) appendAudit(sqlite, { ...event, actorId: actor.id, at });
-    const next = sqlite.prepare('SELECT coalesce(max(seq), 0) + 1 AS seq FROM outbox WHERE client_id = ?').get(store.clientId) as { seq: number };
-    sqlite
-      .prepare('INSERT INTO outbox (id, client_id, seq, name, args, actor_id, created_at, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(randomUUID(), store.clientId, next.seq, name, JSON.stringify(args), actor.id, at, JSON.stringify(changes));
+    appendOutbox(store, { actorId: actor.id, name, args, at, changes });
     return outcome.value;
   });
   return transaction.immediate();

@@ -6,6 +6,8 @@ import type { RelayClient } from './relay-client';
 
 const CURSOR_KEY = 'sync_cursor';
 const PUSH_BATCH = 200;
+/** A push body stays well under the relay's limit, whatever the commands carry (a letter's PDF, a daily run's rows). */
+const PUSH_BYTES = 8 * 2 ** 20;
 const PULL_PAGE = 1_000;
 
 export interface PushOutcome {
@@ -43,7 +45,7 @@ export function createSyncSession(store: Store, relay: RelayClient) {
   }
 
   async function pushOnce(): Promise<PushOutcome & { more: boolean }> {
-    const commands = outbox.pending(PUSH_BATCH);
+    const commands = withinBytes(outbox.pending(PUSH_BATCH), PUSH_BYTES);
     if (commands.length === 0) return { applied: 0, rejected: 0, more: false };
     const response = await relay.push({ clientId: store.clientId, commands });
     let applied = 0;
@@ -99,3 +101,15 @@ export function createSyncSession(store: Store, relay: RelayClient) {
 }
 
 export type SyncSession = ReturnType<typeof createSyncSession>;
+
+/** The longest prefix of commands within a byte budget, and always the first: one command that is too big still goes alone. */
+function withinBytes<T>(commands: T[], budget: number): T[] {
+  let used = 0;
+  const taken: T[] = [];
+  for (const command of commands) {
+    used += JSON.stringify(command).length;
+    if (taken.length > 0 && used > budget) break;
+    taken.push(command);
+  }
+  return taken;
+}

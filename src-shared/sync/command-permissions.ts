@@ -13,6 +13,9 @@ const OTHER_COMMANDS: Readonly<Record<string, CommandPermission>> = {
   'contacts.useDoNotContactOverride': 'log_activity',
   'compliance.prepareCall': 'log_activity',
   'dunning.dispatch': 'system',
+  // The relay's engine host pushing the daily run's derived rows (DESIGN §3).
+  'engine.dailyRun': 'system',
+  'engine.snapshot': 'system',
   // The scheduler sending a due or dunning action: the same step as `recovery.execute`, by nobody in particular.
   'recovery.sendAutomated': 'system',
   'preDelinquency.send': 'system',
