@@ -106,8 +106,9 @@ describe('communications in sandbox mode, settings switching it live and back', 
 
   it('starts in sandbox for texts and email, polling Twilio since there is no relay', async () => {
     expect(communications.status()).toEqual({ twilio: { mode: 'sandbox' }, email: { mode: 'sandbox' }, statusSource: 'polling' });
+    // The simulator cannot call a relay back (it signs with its own throwaway token): a sandbox desktop polls even with a relay.
     const relayed = createCommunications({ store: temp.store, secretsDir, letterRenderer: chromiumPdfRenderer(), relayUrl: () => 'https://relay.example.test' });
-    expect(relayed.status().statusSource).toBe('relay');
+    expect(relayed.status().statusSource).toBe('polling');
     await relayed.close();
   });
 
@@ -183,6 +184,10 @@ describe('communications in sandbox mode, settings switching it live and back', 
     expect(saved).toEqual({ twilio: { mode: 'live', accountSidHint: 'AC…ab12', fromNumber: '+18685550123', whatsappFrom: null }, email: { mode: 'sandbox' }, statusSource: 'polling' });
     expect(JSON.stringify(saved)).not.toContain(token);
     expect(JSON.stringify(communications.status())).not.toContain(token);
+    // Live Twilio with a relay: Twilio calls the relay back, so nothing is polled.
+    const relayed = createCommunications({ store: temp.store, secretsDir, letterRenderer: chromiumPdfRenderer(), relayUrl: () => 'https://relay.example.test' });
+    expect(relayed.status().statusSource).toBe('relay');
+    await relayed.close();
     // The save was logged (at any level the logger is set to), and no log line carries the token.
     expect(logged).toContain('twilio credentials saved');
     expect(logged).not.toContain(token);

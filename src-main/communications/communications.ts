@@ -96,7 +96,8 @@ export function createCommunications(options: CommunicationsOptions): Communicat
     return {
       twilio: twilioSummary.configured ? { mode: 'live', accountSidHint: twilioSummary.accountSidHint, fromNumber: twilioSummary.fromNumber, whatsappFrom: twilioSummary.whatsappFrom } : { mode: 'sandbox' },
       email: smtp ? { mode: 'smtp', host: smtp.host, port: smtp.port, from: smtp.from } : { mode: 'sandbox' },
-      statusSource: relayUrl() ? 'relay' : 'polling',
+      // Only live Twilio calls a relay back; the sandbox simulator signs with its own token, so a sandbox desktop polls.
+      statusSource: relayUrl() && twilioSummary.configured ? 'relay' : 'polling',
     };
   };
 

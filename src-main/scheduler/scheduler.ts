@@ -76,10 +76,11 @@ export function startScheduler(
       broadcast('cases.changed', { caseIds: [] });
     }
   };
-  // Without a relay nothing calls back: ask Twilio for delivery statuses and replies instead (DESIGN §3).
+  // Without Twilio calling a relay back, ask Twilio for delivery statuses and replies instead (DESIGN §3); asked each time, since settings change.
   const communications = options.communications;
-  const poller = communications && communications.status().statusSource === 'polling'
+  const poller = communications
     ? new Cron(options.twilioPollPattern ?? '*/10 * * * * *', { paused: options.paused ?? false, protect: true, catch: (error) => log.error('twilio poll failed', { error: String(error) }) }, async () => {
+        if (communications.status().statusSource !== 'polling') return;
         const polled = await communications.pollTwilio();
         if (polled.statuses + polled.replies > 0) broadcast('cases.changed', { caseIds: [] });
       })
