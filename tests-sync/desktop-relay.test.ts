@@ -5,7 +5,8 @@ import { publishToRelay } from '../src-main/sync/publish';
 import { addDevice } from '../src-relay/devices/device-tokens';
 import { startRelay, type RunningRelay } from '../src-relay/start-relay';
 import { BACKENDS, type ScratchDatabase } from '../src-relay/test-support/scratch-databases';
-import { desktop, syncedRows, until, type Desktop } from './desktops';
+import { until } from '../tests-support/until';
+import { desktop, syncedRows, type Desktop } from './desktops';
 
 describe.each(BACKENDS)('two desktops and a relay on $name', ({ scratch }) => {
   let database: ScratchDatabase;

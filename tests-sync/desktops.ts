@@ -50,11 +50,3 @@ export function syncedRows(store: Store): Record<string, unknown[]> {
   );
 }
 
-/** Resolves once `predicate` holds, polling on real timers. */
-export async function until(predicate: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`not reached in ${timeoutMs} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

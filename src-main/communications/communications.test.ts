@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../src-shared/errors';
@@ -10,6 +9,8 @@ import { log } from '../log/logger';
 import { chromiumPdfRenderer } from '../letters/chromium-pdf-renderer';
 import type { SandboxTwilio } from '../twilio/sandbox';
 import { createCommunications, type Communications } from './communications';
+import { freePort as closedPort } from '../../tests-support/ports';
+import { until } from '../../tests-support/until';
 
 /** A real SMTP server on a free local port, keeping every raw message it accepts (as src-main/email/mailer.test.ts does). */
 async function localSmtp(): Promise<{ port: number; received: string[]; close(): Promise<void> }> {
@@ -27,24 +28,6 @@ async function localSmtp(): Promise<{ port: number; received: string[]; close():
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-/** A port nothing listens on: bound once by the OS, then released. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
-/** Resolves once `predicate` holds; measured on the monotonic clock, since Date is held still. */
-async function until(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!predicate()) {
-    if (performance.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 interface TtCase { caseId: string; phone: string; borrowerId: string; email: string; accountNumber: string; severity: string; borrowerName: string }

@@ -1,9 +1,10 @@
-import { createServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src-shared/errors';
 import { renderMessage } from '../templates';
 import { createMailer, sendRenderedEmail } from './mailer';
+import { freePort as closedPort } from '../../tests-support/ports';
 
 /** A real SMTP server on a free local port, keeping every raw message it accepts. */
 async function localSmtp(options: Partial<SMTPServerOptions> = {}): Promise<{ port: number; received: string[]; close(): Promise<void> }> {
@@ -24,15 +25,6 @@ async function localSmtp(options: Partial<SMTPServerOptions> = {}): Promise<{ po
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-/** A port nothing listens on: bound once by the OS, then released. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
 }
 
 const base = { host: '127.0.0.1', secure: false, from: 'Collections <collections@lender.test>' };

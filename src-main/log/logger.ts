@@ -1,19 +1,4 @@
-/**
- * The one logger: JSON lines on stderr, so stdout stays clean for CLI output. Never pass
- * credentials, full SSNs or message bodies; log ids instead.
- */
-type Level = 'debug' | 'info' | 'warn' | 'error';
-const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-const threshold = ORDER[(process.env.RECOURSE_LOG_LEVEL as Level | undefined) ?? 'info'] ?? ORDER.info;
+import { createLogger } from '../../src-shared/log';
 
-function write(level: Level, message: string, fields?: Record<string, unknown>): void {
-  if (ORDER[level] < threshold) return;
-  process.stderr.write(`${JSON.stringify({ at: new Date().toISOString(), level, message, ...fields })}\n`);
-}
-
-export const log = {
-  debug: (message: string, fields?: Record<string, unknown>) => write('debug', message, fields),
-  info: (message: string, fields?: Record<string, unknown>) => write('info', message, fields),
-  warn: (message: string, fields?: Record<string, unknown>) => write('warn', message, fields),
-  error: (message: string, fields?: Record<string, unknown>) => write('error', message, fields),
-};
+/** The main process's logger: the shared JSON-lines format on stderr, at `RECOURSE_LOG_LEVEL`. */
+export const log = createLogger((line) => process.stderr.write(line), process.env.RECOURSE_LOG_LEVEL);

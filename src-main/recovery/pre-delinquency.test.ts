@@ -8,18 +8,10 @@ import { createTwilioClient } from '../twilio/twilio-client';
 import { startWebhookReceiver } from '../twilio/webhook-receiver.test-support';
 import { startTwilioSimulator, type TwilioSimulator } from '../twilio-simulator/simulator';
 import { createRecoveryService, type RecoveryService } from './recovery-service';
+import { until } from '../../tests-support/until';
 
 const SIM_TOKEN = 'sim-token-0123456789abcdef';
 const SIM_SID = `AC${'1'.repeat(32)}`;
-
-/** Resolves once `predicate` holds, polling on real timers. */
-async function until(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 interface ReminderLoan {
   loanId: string;

@@ -13,18 +13,10 @@ import { stableId } from '../../src-shared/ids';
 import { SYSTEM_ACTOR } from '../store/run-command';
 import { recoveryHandlers } from './recovery-handlers';
 import { createRecoveryService, type RecoveryService } from './recovery-service';
+import { until } from '../../tests-support/until';
 
 const SIM_TOKEN = 'sim-token-0123456789abcdef';
 const SIM_SID = `AC${'0'.repeat(32)}`;
-
-/** Resolves once `predicate` holds, polling on real timers. */
-async function until(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('recovery actions over the compliance gate and the simulated Twilio', () => {
   const temp = seededStore(120);
