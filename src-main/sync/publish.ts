@@ -4,6 +4,14 @@ import { rowKey, SYNCED_TABLES } from './synced-tables';
 
 const PAGE = 2_000;
 
+/** Owners first (a borrower, then their loans and cases): the relay places each row in its owner's region. */
+const OWNERS = ['borrowers', 'loans', 'cases'];
+const PUBLISH_ORDER = [...SYNCED_TABLES].sort((a, b) => rank(a.name) - rank(b.name));
+function rank(name: string): number {
+  const index = OWNERS.indexOf(name);
+  return index === -1 ? OWNERS.length : index;
+}
+
 /**
  * Moves this desktop's data onto a new, empty relay (the relay's bootstrap): every synced row, in
  * pages, the last one marked final. Parents go before children (tables in dependency order do not
@@ -12,7 +20,7 @@ const PAGE = 2_000;
 export async function publishToRelay(store: Store, relay: RelayClient, onProgress?: (rows: number) => void): Promise<{ rows: number }> {
   let page: { tbl: string; id: string; data: Record<string, unknown> }[] = [];
   let rows = 0;
-  for (const table of SYNCED_TABLES) {
+  for (const table of PUBLISH_ORDER) {
     // Keyset pages rather than one open iterator: the connection stays free for other work between awaits.
     const keys = table.keyColumns.map((column) => `"${column}"`).join(', ');
     const first = store.sqlite.prepare(`SELECT * FROM "${table.name}" ORDER BY ${keys} LIMIT ${PAGE}`);

@@ -74,6 +74,8 @@ export const devices = pgTable('devices', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   tokenHash: text('token_hash').notNull().unique(),
+  /** The regions this desk serves (`src-shared/sync/partitions.ts`); `*` is every region. */
+  partitions: jsonb('partitions').$type<string[]>().notNull().default(['*']),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
 });

@@ -11,20 +11,26 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-/** Registers a desktop. The token is returned this once; only its hash is stored. */
-export async function addDevice(db: RelayDb, name: string): Promise<{ device: Device; token: string }> {
+const DEVICE_COLUMNS = { id: devices.id, name: devices.name, partitions: devices.partitions, createdAt: devices.createdAt, revokedAt: devices.revokedAt };
+
+/**
+ * Registers a desktop for some regions (`TT`, `US`…; `*`, the default, is every region). The token
+ * is returned this once; only its hash is stored.
+ */
+export async function addDevice(db: RelayDb, name: string, partitions: readonly string[] = ['*']): Promise<{ device: Device; token: string }> {
   const trimmed = name.trim();
   if (trimmed === '') throw new AppError('validation', 'a device needs a name', 'name');
+  const regions = [...new Set(partitions.map((partition) => partition.trim().toUpperCase()).filter((partition) => partition !== ''))];
+  if (regions.length === 0 || regions.some((region) => region !== '*' && !/^[A-Z]{2}$/.test(region))) {
+    throw new AppError('validation', `regions are two-letter country codes or *, got ${partitions.join(',')}`, 'partitions');
+  }
   const token = randomBytes(32).toString('base64url');
-  const [device] = await db
-    .insert(devices)
-    .values({ id: `dev_${randomUUID()}`, name: trimmed, tokenHash: hashToken(token) })
-    .returning({ id: devices.id, name: devices.name, createdAt: devices.createdAt, revokedAt: devices.revokedAt });
+  const [device] = await db.insert(devices).values({ id: `dev_${randomUUID()}`, name: trimmed, tokenHash: hashToken(token), partitions: regions }).returning(DEVICE_COLUMNS);
   return { device: device!, token };
 }
 
 export function listDevices(db: RelayDb): Promise<Device[]> {
-  return db.select({ id: devices.id, name: devices.name, createdAt: devices.createdAt, revokedAt: devices.revokedAt }).from(devices).orderBy(asc(devices.createdAt), asc(devices.id));
+  return db.select(DEVICE_COLUMNS).from(devices).orderBy(asc(devices.createdAt), asc(devices.id));
 }
 
 /** Revoking is immediate and final: the next request with the token is refused. */
@@ -33,7 +39,7 @@ export async function revokeDevice(db: RelayDb, id: string): Promise<Device> {
     .update(devices)
     .set({ revokedAt: new Date() })
     .where(and(eq(devices.id, id), isNull(devices.revokedAt)))
-    .returning({ id: devices.id, name: devices.name, createdAt: devices.createdAt, revokedAt: devices.revokedAt });
+    .returning(DEVICE_COLUMNS);
   if (device) return device;
   const [existing] = await db.select({ id: devices.id }).from(devices).where(eq(devices.id, id));
   throw existing ? new AppError('conflict', `device ${id} is already revoked`, 'id') : new AppError('not_found', `no device ${id}`, 'id');
@@ -41,9 +47,6 @@ export async function revokeDevice(db: RelayDb, id: string): Promise<Device> {
 
 /** The live device a token belongs to, or null. */
 export async function deviceForToken(db: RelayDb, token: string): Promise<Device | null> {
-  const [device] = await db
-    .select({ id: devices.id, name: devices.name, createdAt: devices.createdAt, revokedAt: devices.revokedAt })
-    .from(devices)
-    .where(and(eq(devices.tokenHash, hashToken(token)), isNull(devices.revokedAt)));
+  const [device] = await db.select(DEVICE_COLUMNS).from(devices).where(and(eq(devices.tokenHash, hashToken(token)), isNull(devices.revokedAt)));
   return device ?? null;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BootstrapRequest, ClaimRequest, PushRequest } from '../../src-shared/sync/protocol';
 import { authenticateDevice, presentedToken } from '../devices/authenticate-device';
 import { readChanges } from '../ledger/read-changes';
+import { EVERYONE } from '../../src-shared/sync/partitions';
 import { bootstrapLedger } from '../sync/bootstrap-ledger';
 import { listRejections } from '../sync/command-log';
 import { claimContact } from '../sync/contact-claims';
@@ -36,9 +37,12 @@ export function syncRoutes(services: RelayServices): Route[] {
       method: 'GET',
       path: '/api/sync/pull',
       async handle(input) {
-        await device(input);
+        const { partitions: served } = await device(input);
         const query = parseFields(pullQuery, Object.fromEntries(input.url.searchParams));
-        const page = await readChanges(db, query);
+        // A device reads only the regions it serves; asking for some narrows further, never wider.
+        const asked = query.partitions.length > 0 ? query.partitions : null;
+        const partitions = served.includes(EVERYONE) ? asked : (asked ?? served).filter((partition) => served.includes(partition));
+        const page = await readChanges(db, { ...query, partitions });
         sendJson(input.response, 200, { ok: true, ...page });
       },
     },
@@ -46,8 +50,7 @@ export function syncRoutes(services: RelayServices): Route[] {
       method: 'POST',
       path: '/api/sync/push',
       async handle(input) {
-        const { id } = await device(input);
-        const pushed = await pushCommands(db, id, await readJson(input.request, PushRequest));
+        const pushed = await pushCommands(db, await device(input), await readJson(input.request, PushRequest));
         sendJson(input.response, 200, { ok: true, ...pushed });
       },
     },
@@ -73,8 +76,7 @@ export function syncRoutes(services: RelayServices): Route[] {
       method: 'POST',
       path: '/api/sync/bootstrap',
       async handle(input) {
-        const { id } = await device(input);
-        const outcome = await bootstrapLedger(db, id, await readJson(input.request, BootstrapRequest));
+        const outcome = await bootstrapLedger(db, await device(input), await readJson(input.request, BootstrapRequest));
         sendJson(input.response, 200, { ok: true, ...outcome });
       },
     },

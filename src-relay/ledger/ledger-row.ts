@@ -2,7 +2,7 @@ import type { LedgerData } from '../db/schema';
 import { ledgerRows } from '../db/schema';
 
 /** The partition every device may pull. */
-export const EVERYONE = '*';
+export { EVERYONE } from '../../src-shared/sync/partitions';
 
 /** A row as stored in the ledger, with the version its last change got. */
 export type LedgerRow = typeof ledgerRows.$inferSelect;

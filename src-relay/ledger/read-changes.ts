@@ -25,14 +25,15 @@ export interface ChangesPage {
  * clock are read in one snapshot: on the last page the cursor jumps to the clock, past changes in
  * other partitions, and no version at or below it can still commit (see `ledger-clock.ts`).
  */
-export function readChanges(db: RelayDb, query: { cursor: number; partitions: readonly string[]; limit: number }): Promise<ChangesPage> {
-  const partitions = [...new Set([EVERYONE, ...query.partitions])];
+export function readChanges(db: RelayDb, query: { cursor: number; partitions: readonly string[] | null; limit: number }): Promise<ChangesPage> {
+  // null: every partition (a device serving every region), read straight down the version index.
+  const partitions = query.partitions === null ? null : [...new Set([EVERYONE, ...query.partitions])];
   return db.transaction(
     async (tx) => {
       const found = await tx
         .select({ tbl: ledgerRows.tbl, id: ledgerRows.id, version: ledgerRows.version, deleted: ledgerRows.deleted, data: ledgerRows.data })
         .from(ledgerRows)
-        .where(and(gt(ledgerRows.version, query.cursor), inArray(ledgerRows.partition, partitions)))
+        .where(partitions === null ? gt(ledgerRows.version, query.cursor) : and(gt(ledgerRows.version, query.cursor), inArray(ledgerRows.partition, partitions)))
         .orderBy(asc(ledgerRows.version))
         .limit(query.limit + 1);
       const hasMore = found.length > query.limit;

@@ -7,6 +7,8 @@ import { refKey, storedRows, type RowRef } from '../ledger/stored-rows';
 import { commandAuthority } from './command-authority';
 import { logCommand } from './command-log';
 import { planChanges, type ChangesPlan } from './plan-changes';
+import { partitionsOf } from '../ledger/partition-of';
+import { mayReach } from '../../src-shared/sync/partitions';
 
 /**
  * The ledger's image of every row a rejected command touched, so the desktop can put each back:
@@ -27,14 +29,30 @@ async function judge(tx: RelayTx, command: PushedCommand, stored: ReadonlyMap<st
 }
 
 /**
+ * Gives each row its partition and refuses a command that reaches outside the device's regions,
+ * before or after (a row moved into a region is still a row of the region it left).
+ */
+async function placed(tx: RelayTx, plan: ChangesPlan, stored: ReadonlyMap<string, LedgerRow>, allowed: readonly string[]): Promise<ChangesPlan> {
+  if (!plan.ok) return plan;
+  const partitions = await partitionsOf(tx, plan.writes);
+  const writes = plan.writes.map((write, index) => ({ ...write, partition: write.deleted ? (stored.get(refKey(write))?.partition ?? partitions[index]!) : partitions[index]! }));
+  for (const write of writes) {
+    const before = stored.get(refKey(write))?.partition;
+    const outside = [before, write.partition].find((partition) => partition !== undefined && !mayReach(allowed, partition));
+    if (outside !== undefined) return { ok: false, reason: `${write.tbl} ${write.id}: it belongs to region ${outside}, which this device does not serve` };
+  }
+  return { ok: true, writes };
+}
+
+/**
  * Applies one command, the next in its client's sequence, inside the caller's transaction (which
  * holds the ledger clock): all its rows or none, and its result logged either way. Call it once
  * per (client, seq).
  */
-export async function applyCommand(tx: RelayTx, input: { clientId: string; deviceId: string; command: PushedCommand }): Promise<PushResult> {
+export async function applyCommand(tx: RelayTx, input: { clientId: string; deviceId: string; devicePartitions: readonly string[]; command: PushedCommand }): Promise<PushResult> {
   const { command } = input;
   const stored = await storedRows(tx, command.changes);
-  const plan = await judge(tx, command, stored);
+  const plan = await placed(tx, await judge(tx, command, stored), stored, input.devicePartitions);
   let result: PushResult;
   if (plan.ok) {
     await writeRows(tx, plan.writes);

@@ -4,7 +4,8 @@ import { ledgerMeta, syncCommands } from '../db/schema';
 import type { RelayDb } from '../db/relay-database';
 import { writeRows } from '../ledger';
 import { currentVersion, lockLedgerClock } from '../ledger/ledger-clock';
-import { partitionOf } from '../ledger/partition-of';
+import { partitionsOf } from '../ledger/partition-of';
+import { EVERYONE } from '../../src-shared/sync/partitions';
 import { anyCommandLogged } from './command-log';
 
 export interface BootstrapOutcome {
@@ -20,16 +21,16 @@ export interface BootstrapOutcome {
  * (no command, no rules: this is where the ledger's state starts). Open only until the final page
  * or the first pushed command, whichever comes first; after that the ledger changes by commands.
  */
-export function bootstrapLedger(db: RelayDb, deviceId: string, request: BootstrapRequest): Promise<BootstrapOutcome> {
+export function bootstrapLedger(db: RelayDb, device: { id: string; partitions: readonly string[] }, request: BootstrapRequest): Promise<BootstrapOutcome> {
+  const deviceId = device.id;
+  if (!device.partitions.includes(EVERYONE)) throw new AppError('forbidden', 'only a device registered for every region (*) may bootstrap the ledger');
   return db.transaction(async (tx) => {
     await lockLedgerClock(tx);
     const [meta] = await tx.select({ bootstrapped: ledgerMeta.bootstrapped }).from(ledgerMeta);
     if (meta?.bootstrapped) throw new AppError('conflict', 'the ledger has already been bootstrapped');
     if (await anyCommandLogged(tx)) throw new AppError('conflict', 'commands have already been pushed to this ledger, so it can no longer be bootstrapped');
-    const written = await writeRows(
-      tx,
-      request.rows.map((row) => ({ tbl: row.tbl, id: row.id, partition: partitionOf(row.tbl, row.data), data: row.data })),
-    );
+    const partitions = await partitionsOf(tx, request.rows);
+    const written = await writeRows(tx, request.rows.map((row, index) => ({ tbl: row.tbl, id: row.id, partition: partitions[index]!, data: row.data })));
     const version = await currentVersion(tx);
     if (request.final) {
       await tx.update(ledgerMeta).set({ bootstrapped: true });

@@ -3,7 +3,7 @@ import { jsonEqual, mergeRow, type RowData } from '../../src-shared/sync/merge-r
 import type { RowChange } from '../../src-shared/sync/protocol';
 import { checkRowChange } from '../../src-shared/sync/row-rules';
 import type { LedgerRow, LedgerRowInput } from '../ledger/ledger-row';
-import { partitionOf } from '../ledger/partition-of';
+import { EVERYONE } from '../../src-shared/sync/partitions';
 import { refKey } from '../ledger/stored-rows';
 
 export type ChangesPlan = { ok: true; writes: LedgerRowInput[] } | { ok: false; reason: string };
@@ -31,8 +31,9 @@ export function planChanges(changes: readonly RowChange[], stored: ReadonlyMap<s
     const original = liveData(stored.get(key));
     if (jsonEqual(original, data)) continue;
     // A deletion keeps the row's last data as its tombstone, so pulls can still say what went.
-    if (data === null) writes.push({ tbl, id, partition: partitionOf(tbl, original!), data: original!, deleted: true });
-    else writes.push({ tbl, id, partition: partitionOf(tbl, data), data });
+    // Partitions are placed by the caller, which can read the rows' owners from the ledger.
+    if (data === null) writes.push({ tbl, id, partition: EVERYONE, data: original!, deleted: true });
+    else writes.push({ tbl, id, partition: EVERYONE, data });
   }
   return { ok: true, writes };
 }

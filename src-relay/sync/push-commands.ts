@@ -18,7 +18,8 @@ function sameCommand(clientId: string, logged: LoggedCommand, commandId: string)
  * already taken answers its logged result, whatever happened since; the first seq that is not
  * the next one expected stops the batch, and `expectedSeq` tells the desktop where to resume.
  */
-export async function pushCommands(db: RelayDb, deviceId: string, request: PushRequest): Promise<PushResponse> {
+export async function pushCommands(db: RelayDb, device: { id: string; partitions: readonly string[] }, request: PushRequest): Promise<PushResponse> {
+  const deviceId = device.id;
   const { clientId } = request;
   const commands = [...request.commands].sort((a, b) => a.seq - b.seq);
   // Answered outside the clock's lock: a logged result never changes.
@@ -36,7 +37,7 @@ export async function pushCommands(db: RelayDb, deviceId: string, request: PushR
       const raced = (await loggedCommands(tx, clientId, [command.seq])).get(command.seq);
       if (raced) return sameCommand(clientId, raced, command.id);
       if (command.seq !== (await lastSeq(tx, clientId)) + 1) return null;
-      return applyCommand(tx, { clientId, deviceId, command });
+      return applyCommand(tx, { clientId, deviceId, devicePartitions: device.partitions, command });
     });
     if (result === null) break;
     results.push(result);

@@ -1,0 +1,1 @@
+ALTER TABLE "devices" ADD COLUMN "partitions" jsonb DEFAULT '["*"]'::jsonb NOT NULL;

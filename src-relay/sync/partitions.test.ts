@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PullResponse } from '../../src-shared/sync/protocol';
+import { addDevice } from '../devices/device-tokens';
+import { readRow } from '../test-support/ledger-fixtures';
+import { startRelay, type RunningRelay } from '../start-relay';
+import { BACKENDS, type ScratchDatabase } from '../test-support/scratch-databases';
+import { created, postJson, TestDesktop, updated } from '../test-support/sync-client';
+
+type Data = Record<string, unknown>;
+
+const agent: Data = { id: 'u-agent', name: 'Agent', email: 'agent@example.test', role: 'agent', password_hash: 'scrypt$x', active: 1, created_at: '2026-11-01T00:00:00.000Z' };
+/** One borrower's owned rows: the borrower, a loan, its case and an activity on the case. */
+function borrowerFamily(key: string, jurisdiction: string): { tbl: string; id: string; data: Data }[] {
+  const row = (tbl: string, id: string, data: Data) => ({ tbl, id, data: { id, ...data } });
+  return [
+    row('borrowers', `b-${key}`, { first_name: key, last_name: 'Borrower', jurisdiction }),
+    row('loans', `l-${key}`, { borrower_id: `b-${key}`, account_number: `ACC-${key}` }),
+    row('cases', `c-${key}`, { loan_id: `l-${key}`, status: 'open', priority: 'LOW' }),
+    row('activities', `a-${key}`, { case_id: `c-${key}`, type: 'NOTE' }),
+  ];
+}
+
+describe.each(BACKENDS)('regions: a desk sees and changes only its borrowers, on $name', ({ scratch }) => {
+  let database: ScratchDatabase;
+  let relay: RunningRelay;
+  let everywhere: string;
+  let trinidad: string;
+  const pull = async (token: string) => {
+    const response = await fetch(`${relay.url}/api/sync/pull?cursor=0&limit=1000`, { headers: { authorization: `Bearer ${token}` } });
+    return (await response.json()) as PullResponse;
+  };
+
+  beforeAll(async () => {
+    database = await scratch();
+    relay = await startRelay({ database: database.target, port: 0 });
+    everywhere = (await addDevice(relay.database.db, 'Head office')).token;
+    trinidad = (await addDevice(relay.database.db, 'Port of Spain desk', ['tt'])).token;
+    // A bootstrap page in an order where children come first: owners in the same page still place them.
+    const rows = [...borrowerFamily('tt1', 'TT').reverse(), ...borrowerFamily('us1', 'US-MA'), { tbl: 'users', id: 'u-agent', data: agent }];
+    const response = await postJson(`${relay.url}/api/sync/bootstrap`, everywhere, { rows, final: false });
+    expect(response.status).toBe(200);
+    // A later page: its rows' owners are already in the ledger.
+    const later = await postJson(`${relay.url}/api/sync/bootstrap`, everywhere, { rows: [{ tbl: 'activities', id: 'a-us2', data: { id: 'a-us2', case_id: 'c-us1', type: 'NOTE' } }], final: true });
+    expect(later.status).toBe(200);
+  });
+  afterAll(async () => {
+    await relay?.close();
+    await database?.drop();
+  });
+
+  it("places each row in its borrower's region and configuration in everyone's", async () => {
+    const partition = async (tbl: string, id: string) => (await readRow(relay.database.db, tbl, id))?.partition;
+    expect(await Promise.all([partition('borrowers', 'b-tt1'), partition('loans', 'l-tt1'), partition('cases', 'c-tt1'), partition('activities', 'a-tt1')])).toEqual(['TT', 'TT', 'TT', 'TT']);
+    expect(await Promise.all([partition('cases', 'c-us1'), partition('activities', 'a-us2')])).toEqual(['US', 'US']);
+    expect(await partition('users', 'u-agent')).toBe('*');
+  });
+
+  it('a regional desk pulls its region and the configuration, nothing else; head office pulls everything', async () => {
+    const regional = await pull(trinidad);
+    expect(regional.rows.map((row) => row.id).sort()).toEqual(['a-tt1', 'b-tt1', 'c-tt1', 'l-tt1', 'u-agent']);
+    expect((await pull(everywhere)).rows).toHaveLength(10);
+    // Asking for another region does not widen what the desk may read.
+    const widened = await fetch(`${relay.url}/api/sync/pull?cursor=0&partitions=US`, { headers: { authorization: `Bearer ${trinidad}` } });
+    expect(((await widened.json()) as PullResponse).rows.map((row) => row.id)).toEqual(['u-agent']);
+  });
+
+  it("a regional desk's command on another region's case is refused; on its own it applies", async () => {
+    const desk = new TestDesktop(relay.url, trinidad);
+    const foreign = await desk.run('activities.log', 'u-agent', [created('activities', { id: 'a-foreign', case_id: 'c-us1', type: 'NOTE' })]);
+    expect(foreign).toMatchObject({ status: 'rejected', reason: 'activities a-foreign: it belongs to region US, which this device does not serve' });
+    const moved = await desk.run('cases.update', 'u-agent', [updated('cases', { id: 'c-us1', loan_id: 'l-us1', status: 'open', priority: 'LOW' }, { priority: 'HIGH' })]);
+    expect(moved.status).toBe('rejected');
+    const own = await desk.run('activities.log', 'u-agent', [created('activities', { id: 'a-own', case_id: 'c-tt1', type: 'NOTE' })]);
+    expect(own.status).toBe('applied');
+    expect((await readRow(relay.database.db, 'activities', 'a-own'))?.partition).toBe('TT');
+  });
+
+  it('only a device serving every region may bootstrap a ledger', async () => {
+    const response = await postJson(`${relay.url}/api/sync/bootstrap`, trinidad, { rows: [], final: true });
+    expect(response.status).toBe(403);
+  });
+});
