@@ -3,7 +3,8 @@ import { ROLE_PERMISSIONS, type Role } from '../src-shared/roles';
 import type { DesktopServices } from '../src-main/app/desktop-services';
 import type { Session } from '../src-main/ipc/handler-types';
 import type { Store } from '../src-main/store/open-store';
-import { SYNCED_TABLES } from '../src-main/sync/synced-tables';
+import { EVERYONE, ownerOf } from '../src-shared/sync/partitions';
+import { rowKey, SYNCED_TABLES } from '../src-main/sync/synced-tables';
 import { testServices } from '../tests-support/communications';
 import { seededStore, tempStore } from '../tests-support/temp-store';
 
@@ -50,3 +51,21 @@ export function syncedRows(store: Store): Record<string, unknown[]> {
   );
 }
 
+/** The rows of `rows` a desk serving `region` may see, worked out here from the owners, independently of the relay. */
+export function visibleTo(region: string, rows: Record<string, unknown[]>): Record<string, unknown[]> {
+  const partitionOf = new Map<string, string>();
+  const key = (tbl: string, id: string) => `${tbl}\u001f${id}`;
+  const place = (tbl: string, data: Record<string, unknown>): string => {
+    const owner = ownerOf(tbl, data);
+    if (!owner) return EVERYONE;
+    if ('region' in owner) return owner.region;
+    return partitionOf.get(key(owner.tbl, owner.id)) ?? EVERYONE;
+  };
+  for (const tbl of ['borrowers', 'loans', 'cases']) {
+    const table = SYNCED_TABLES.find((candidate) => candidate.name === tbl)!;
+    for (const data of rows[tbl] as Record<string, unknown>[]) partitionOf.set(key(tbl, rowKey(table, data)), place(tbl, data));
+  }
+  return Object.fromEntries(
+    Object.entries(rows).map(([tbl, list]) => [tbl, (list as Record<string, unknown>[]).filter((data) => [EVERYONE, region].includes(place(tbl, data)))]),
+  );
+}

@@ -1,31 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVERYONE, ownerOf } from '../src-shared/sync/partitions';
 import { createRelayClient } from '../src-main/sync/relay-client';
 import { publishToRelay } from '../src-main/sync/publish';
-import { rowKey, SYNCED_TABLES } from '../src-main/sync/synced-tables';
 import { addDevice } from '../src-relay/devices/device-tokens';
 import { startRelay, type RunningRelay } from '../src-relay/start-relay';
 import { scratchPostgres, type ScratchDatabase } from '../src-relay/test-support/scratch-databases';
-import { desktop, syncedRows, type Desktop } from './desktops';
-
-/** The rows of `rows` a desk serving `region` may see, worked out here from the owners, independently of the relay. */
-function visibleTo(region: string, rows: Record<string, unknown[]>): Record<string, unknown[]> {
-  const partitionOf = new Map<string, string>();
-  const key = (tbl: string, id: string) => `${tbl}\u001f${id}`;
-  const place = (tbl: string, data: Record<string, unknown>): string => {
-    const owner = ownerOf(tbl, data);
-    if (!owner) return EVERYONE;
-    if ('region' in owner) return owner.region;
-    return partitionOf.get(key(owner.tbl, owner.id)) ?? EVERYONE;
-  };
-  for (const tbl of ['borrowers', 'loans', 'cases']) {
-    const table = SYNCED_TABLES.find((candidate) => candidate.name === tbl)!;
-    for (const data of rows[tbl] as Record<string, unknown>[]) partitionOf.set(key(tbl, rowKey(table, data)), place(tbl, data));
-  }
-  return Object.fromEntries(
-    Object.entries(rows).map(([tbl, list]) => [tbl, (list as Record<string, unknown>[]).filter((data) => [EVERYONE, region].includes(place(tbl, data)))]),
-  );
-}
+import { desktop, syncedRows, visibleTo, type Desktop } from './desktops';
 
 describe('a regional desk receives exactly its region of the ledger', () => {
   let database: ScratchDatabase;
