@@ -33,6 +33,7 @@ export function outboxOf(sqlite: Database.Database, clientId: string) {
     /** The oldest pending commands, in the order they were made. */
     pending: (limit: number): PushedCommand[] => (pending.all(clientId, limit) as OutboxRow[]).map(toPushed),
     pendingCount: (): number => sqlite.prepare(`SELECT count(*) FROM outbox WHERE client_id = ? AND state = 'pending'`).pluck().get(clientId) as number,
+    rejectedCount: (): number => sqlite.prepare(`SELECT count(*) FROM outbox WHERE client_id = ? AND state = 'rejected'`).pluck().get(clientId) as number,
     applied: (seq: number, version: number) => settle.run('applied', null, version, clientId, seq),
     rejected: (seq: number, reason: string) => settle.run('rejected', reason, null, clientId, seq),
     rejections: (): RejectedCommand[] =>

@@ -23,9 +23,9 @@ export function createSyncManager(options: SyncManagerOptions) {
   const settings = createSealedFile(join(options.secretsDir, 'relay.sealed'), options.cipher, RelaySettings, 'relay settings');
   let client: SyncClient | null = null;
 
+  const outbox = outboxOf(store.sqlite, store.clientId);
   const localStatus = (): SyncStatus => ({
-    state: 'local', relayUrl: null, pending: outboxOf(store.sqlite, store.clientId).pendingCount(), rejected: outboxOf(store.sqlite, store.clientId).rejections().length,
-    lastSyncedAt: null, initialSync: null, problem: null,
+    state: 'local', relayUrl: null, pending: outbox.pendingCount(), rejected: outbox.rejectedCount(), lastSyncedAt: null, initialSync: null, problem: null,
   });
 
   function connect(relay: RelaySettings): void {
@@ -56,7 +56,7 @@ export function createSyncManager(options: SyncManagerOptions) {
     status: (): SyncStatus => client?.status() ?? localStatus(),
     syncNow: async (): Promise<SyncStatus> => (client ? client.syncNow() : localStatus()),
     kick: () => client?.kick(),
-    rejections: () => outboxOf(store.sqlite, store.clientId).rejections(),
+    rejections: () => outbox.rejections(),
     relayUrl: (): string | null => client?.status().relayUrl ?? null,
     /** Without a relay this desktop is the only sender, so every claim is granted. */
     claim: (key: string): Promise<boolean> => (client ? client.claim(key) : Promise.resolve(true)),

@@ -66,7 +66,7 @@ export function createSyncSession(store: Store, relay: RelayClient) {
   return {
     cursor,
     pendingCount: outbox.pendingCount,
-    rejections: outbox.rejections,
+    rejectedCount: outbox.rejectedCount,
 
     /** Pushes until the outbox is empty or the relay stops taking commands. */
     async push(): Promise<PushOutcome> {
