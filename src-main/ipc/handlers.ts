@@ -1,4 +1,5 @@
 import { activityHandlers } from '../activities/activity-handlers';
+import { caseDetailHandlers } from '../case-detail/case-detail-handlers';
 import { caseWorkHandlers } from '../case-work/case-work-handlers';
 import { caseHandlers } from '../cases/case-handlers';
 import { directoryHandlers } from '../directory/directory-handlers';
@@ -22,6 +23,7 @@ export function createHandlers(store: Store, { communications, sync }: { communi
   return {
     ...sessionHandlers(store),
     ...caseHandlers(store),
+    ...caseDetailHandlers(store),
     ...directoryHandlers(store),
     ...caseWorkHandlers(store),
     ...activityHandlers(store),

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Result } from '../errors';
 import { activityChannels } from './activities';
+import { caseDetailChannels } from './case-detail';
 import { caseWorkChannels } from './case-work';
 import { caseChannels } from './cases';
 import { communicationChannels } from './communications';
@@ -16,6 +17,7 @@ import { syncChannels, type SyncStatus } from './sync';
 export const channels = {
   ...sessionChannels,
   ...caseChannels,
+  ...caseDetailChannels,
   ...directoryChannels,
   ...caseWorkChannels,
   ...activityChannels,
@@ -57,6 +59,7 @@ export function isChannelName(value: unknown): value is ChannelName {
 }
 
 export * from './activities';
+export * from './case-detail';
 export * from './case-work';
 export * from './cases';
 export * from './communications';

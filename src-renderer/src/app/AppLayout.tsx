@@ -1,6 +1,8 @@
 import { ActionIcon, AppShell, Avatar, Badge, Button, Group, NavLink, Text, Title, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { IconListDetails, IconLogout, IconMoon, IconSun } from '@tabler/icons-react';
 import { initials, roleColor } from '../format/people';
+import { useState } from 'react';
+import { CaseScreen } from '../screens/case/CaseScreen';
 import { QueueScreen } from '../screens/queue/QueueScreen';
 import { SandboxBadge } from './SandboxBadge';
 import { SyncIndicator } from './SyncIndicator';
@@ -10,6 +12,14 @@ export function AppLayout() {
   const { user, signOut } = useSession();
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');
+  // The open case, if any. The queue stays mounted behind it, so its filters, page and scroll survive a visit.
+  const [openCaseId, setOpenCaseId] = useState<string | null>(null);
+  const backToQueue = () => {
+    const left = openCaseId;
+    setOpenCaseId(null);
+    // Keyboard users land back on the row they opened.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-case-id="${left}"]`)?.focus());
+  };
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 'sm' }} padding="md">
       <AppShell.Header px="md">
@@ -38,10 +48,13 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        <NavLink active label="Collections queue" leftSection={<IconListDetails size={18} />} />
+        <NavLink active={openCaseId === null} label="Collections queue" leftSection={<IconListDetails size={18} />} onClick={backToQueue} />
       </AppShell.Navbar>
       <AppShell.Main>
-        <QueueScreen />
+        <div hidden={openCaseId !== null}>
+          <QueueScreen onOpenCase={setOpenCaseId} />
+        </div>
+        {openCaseId && <CaseScreen key={openCaseId} caseId={openCaseId} onBack={backToQueue} />}
       </AppShell.Main>
     </AppShell>
   );

@@ -4,12 +4,11 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useEffect, useState } from 'react';
 import type { QueueSortField } from '../../../../src-shared/contract';
 import { call } from '../../api/client';
-import { CaseDrawer } from './CaseDrawer';
 import { QueueFilters, type QueueFilterState } from './QueueFilters';
 import { QueueTable } from './QueueTable';
 
-/** The collections queue: the agent's worklist, filtered, sorted and paged in main. */
-export function QueueScreen() {
+/** The collections queue: the agent's worklist, filtered, sorted and paged in main; a row opens its case. */
+export function QueueScreen({ onOpenCase }: { onOpenCase(caseId: string): void }) {
   const client = useQueryClient();
   const [filters, setFilters] = useState<QueueFilterState>({});
   const [searchText, setSearchText] = useState('');
@@ -21,7 +20,6 @@ export function QueueScreen() {
   const [paging, setPaging] = useState({ filterKey, page: 0 });
   const page = paging.filterKey === filterKey ? paging.page : 0;
   const setPage = (next: number) => setPaging({ filterKey, page: next });
-  const [openCaseId, setOpenCaseId] = useState<string | null>(null);
 
   const query = { ...filters, ...(search.length >= 2 ? { search } : {}), sort: sort.field, direction: sort.direction, page, pageSize };
   const queue = useQuery({ queryKey: ['cases.queue', query], queryFn: () => call('cases.queue', query), placeholderData: keepPreviousData });
@@ -58,7 +56,7 @@ export function QueueScreen() {
             sort={sort.field}
             direction={sort.direction}
             onSort={(field) => setSort((current) => ({ field, direction: current.field === field && current.direction === 'desc' ? 'asc' : 'desc' }))}
-            onOpen={(row) => setOpenCaseId(row.caseId)}
+            onOpen={(row) => onOpenCase(row.caseId)}
           />
         )}
       </Paper>
@@ -66,7 +64,6 @@ export function QueueScreen() {
         <Select aria-label="Rows per page" data={['25', '50', '100', '200']} value={String(pageSize)} onChange={(value) => setPageSize(Number(value ?? 50))} w={90} allowDeselect={false} />
         <Pagination total={pages} value={page + 1} onChange={(next) => setPage(next - 1)} siblings={1} boundaries={1} />
       </Group>
-      <CaseDrawer caseId={openCaseId} agents={agents.data ?? []} onClose={() => setOpenCaseId(null)} />
     </Stack>
   );
 }

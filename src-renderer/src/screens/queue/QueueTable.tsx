@@ -49,7 +49,16 @@ export function QueueTable({ rows, sort, direction, onSort, onOpen }: Props) {
         </Table.Thead>
         <Table.Tbody>
           {rows.map((row) => (
-            <Table.Tr key={row.caseId} onClick={() => onOpen(row)} style={{ cursor: 'pointer' }} data-case-id={row.caseId}>
+            <Table.Tr
+              key={row.caseId}
+              onClick={() => onOpen(row)}
+              onKeyDown={(event) => { if (event.key === 'Enter') onOpen(row); }}
+              tabIndex={0}
+              className="mantine-focus-auto"
+              aria-label={`Open the case of ${row.borrowerName}, ${row.accountNumber}`}
+              style={{ cursor: 'pointer' }}
+              data-case-id={row.caseId}
+            >
               <Table.Td>
                 <Group gap={6} wrap="nowrap">
                   <Text size="sm" fw={600}>{row.borrowerName}</Text>

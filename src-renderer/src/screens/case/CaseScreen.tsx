@@ -1,0 +1,70 @@
+import { Button, Group, Kbd, Stack, Tabs, Text } from '@mantine/core';
+import { IconArrowLeft, IconFileText, IconHistory, IconLayoutDashboard, IconMessages, IconReceipt } from '@tabler/icons-react';
+import { useState } from 'react';
+import { LoadError, Loading } from '../../components/QueryStatus';
+import { CaseHeader } from './CaseHeader';
+import { useCaseLiveUpdates, useCaseSummary } from './case-queries';
+import { InteractionsTab } from './interactions/InteractionsTab';
+import { LettersTab } from './letters/LettersTab';
+import { MessagesTab } from './messages/MessagesTab';
+import { OverviewTab } from './overview/OverviewTab';
+import { PromisesTab } from './promises/PromisesTab';
+import { useCaseShortcuts, type CaseShortcut } from './use-case-shortcuts';
+
+export type CaseTab = 'overview' | 'interactions' | 'messages' | 'promises' | 'letters';
+
+const TAB_OF: Record<CaseShortcut, CaseTab> = { log: 'interactions', promise: 'promises', message: 'messages' };
+
+function ShortcutHints() {
+  return (
+    <Group gap="md" ml="auto" pr="xs" visibleFrom="md" aria-hidden>
+      {[['L', 'log activity'], ['P', 'promise'], ['S', 'message'], ['Esc', 'queue']].map(([key, what]) => (
+        <Text key={key} size="xs" c="dimmed"><Kbd size="xs">{key}</Kbd> {what}</Text>
+      ))}
+    </Group>
+  );
+}
+
+/** One case, worked end to end: overview, interactions, messages, promises and letters, with its keys. */
+export function CaseScreen({ caseId, onBack }: { caseId: string; onBack(): void }) {
+  const summary = useCaseSummary(caseId);
+  useCaseLiveUpdates(caseId);
+  const [tab, setTab] = useState<CaseTab>('overview');
+  const [focus, setFocus] = useState<{ target: CaseShortcut; nonce: number } | null>(null);
+  useCaseShortcuts((shortcut) => {
+    setTab(TAB_OF[shortcut]);
+    setFocus((current) => ({ target: shortcut, nonce: (current?.nonce ?? 0) + 1 }));
+  }, onBack);
+  const nonceFor = (target: CaseShortcut) => (focus?.target === target ? focus.nonce : 0);
+
+  if (summary.isPending) return <Loading what="the case" />;
+  if (summary.error) {
+    return (
+      <Stack align="flex-start">
+        <Button variant="subtle" leftSection={<IconArrowLeft size={16} />} onClick={onBack}>Back to the queue</Button>
+        <LoadError what="The case" error={summary.error} onRetry={() => void summary.refetch()} />
+      </Stack>
+    );
+  }
+  const c = summary.data;
+  return (
+    <Stack gap="md" data-testid="case-screen">
+      <CaseHeader summary={c} onBack={onBack} />
+      <Tabs value={tab} onChange={(value) => value && setTab(value as CaseTab)}>
+        <Tabs.List>
+          <Tabs.Tab value="overview" leftSection={<IconLayoutDashboard size={16} />}>Overview</Tabs.Tab>
+          <Tabs.Tab value="interactions" leftSection={<IconHistory size={16} />}>Interactions</Tabs.Tab>
+          <Tabs.Tab value="messages" leftSection={<IconMessages size={16} />}>Messages</Tabs.Tab>
+          <Tabs.Tab value="promises" leftSection={<IconReceipt size={16} />}>Promises</Tabs.Tab>
+          <Tabs.Tab value="letters" leftSection={<IconFileText size={16} />}>Letters</Tabs.Tab>
+          <ShortcutHints />
+        </Tabs.List>
+        <Tabs.Panel value="overview" pt="md"><OverviewTab summary={c} /></Tabs.Panel>
+        <Tabs.Panel value="interactions" pt="md"><InteractionsTab summary={c} focusNonce={nonceFor('log')} /></Tabs.Panel>
+        <Tabs.Panel value="messages" pt="md"><MessagesTab summary={c} focusNonce={nonceFor('message')} /></Tabs.Panel>
+        <Tabs.Panel value="promises" pt="md"><PromisesTab summary={c} focusNonce={nonceFor('promise')} /></Tabs.Panel>
+        <Tabs.Panel value="letters" pt="md"><LettersTab summary={c} /></Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
