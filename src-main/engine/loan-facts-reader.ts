@@ -73,8 +73,9 @@ export function* readLoanChunks(sqlite: Database.Database, asOf: IsoDate, config
                                           WHERE loan_id >= ? AND loan_id <= ? AND created_on <= ? ORDER BY loan_id, created_on, id`);
   // `+active` keeps the planner on the loan index: the active-first indexes would scan every open case per chunk.
   const openCasesBetween = sqlite.prepare(`SELECT * FROM cases WHERE +active = 1 AND loan_id >= ? AND loan_id <= ?`);
+  // A contact the compliance gate refused never happened: it restarts no SLA clock and counts as no contact.
   const lastContactsBetween = sqlite.prepare(`SELECT loan_id, max(at) AS at FROM contact_attempts
-                                              WHERE direction = 'outbound' AND loan_id >= ? AND loan_id <= ? AND at < ? GROUP BY loan_id`);
+                                              WHERE direction = 'outbound' AND blocked = 0 AND loan_id >= ? AND loan_id <= ? AND at < ? GROUP BY loan_id`);
   const flagsBetween = sqlite.prepare(`SELECT id, loan_id, type, severity, details FROM early_warning_flags WHERE cleared_on IS NULL AND loan_id >= ? AND loan_id <= ?`);
   const dunningBetween = sqlite.prepare('SELECT loan_id, case_id, step_id, kind, installment_seq FROM dunning_events WHERE loan_id >= ? AND loan_id <= ?');
   const endOfDay = `${addDays(asOf, 1)}T00:00:00.000Z`;

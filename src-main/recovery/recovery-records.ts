@@ -3,6 +3,7 @@ import type { RecoveryActionView, ThreadMessage } from '../../src-shared/contrac
 import type { DefaultType, Severity } from '../../src-shared/domain/vocabulary';
 import { AppError } from '../../src-shared/errors';
 import type { TemplateVariables } from '../templates';
+import { mapTwilioError } from '../twilio/twilio-errors';
 
 /** A `recovery_actions` row as stored. */
 export interface ActionRow {
@@ -66,10 +67,11 @@ export function actionsOfCase(sqlite: Database.Database, caseId: string): Recove
 
 /** The SMS/WhatsApp thread of the case's borrower (all their cases: a reply answers the person); rowid keeps arrival order within one instant. */
 export function threadOfCase(sqlite: Database.Database, caseId: string): ThreadMessage[] {
-  return sqlite
+  const rows = sqlite
     .prepare(`SELECT m.id, m.channel, m.direction, m.body, m.status, m.error_code AS errorCode, m.at FROM messages m
       WHERE m.borrower_id = (SELECT l.borrower_id FROM cases c JOIN loans l ON l.id = c.loan_id WHERE c.id = ?) ORDER BY m.at, m.rowid`)
-    .all(caseId) as ThreadMessage[];
+    .all(caseId) as Omit<ThreadMessage, 'errorMessage'>[];
+  return rows.map((row) => ({ ...row, errorMessage: row.errorCode === null ? null : mapTwilioError(Number(row.errorCode)).message }));
 }
 
 /** Lender facts the templates print; kept in `app_meta` so an install sets its own. */

@@ -43,6 +43,8 @@ export interface ThreadMessage {
   body: string;
   status: string;
   errorCode: string | null;
+  /** What the error code means, in words an agent can act on. */
+  errorMessage: string | null;
   at: string;
 }
 

@@ -11,7 +11,7 @@ const SAMPLES: { status: string; meaning: string }[] = [
   { status: 'undelivered', meaning: 'Not delivered: the carrier gave up (error shown)' },
 ];
 
-const sample = (status: string): ThreadMessage => ({ id: status, channel: 'sms', direction: 'outbound', body: '', status, errorCode: null, at: '' });
+const sample = (status: string): ThreadMessage => ({ id: status, channel: 'sms', direction: 'outbound', body: '', status, errorCode: null, errorMessage: null, at: '' });
 
 /** What the ticks mean and where statuses and replies come from, for agents new to the thread. */
 export function DeliveryLegend() {

@@ -23,9 +23,11 @@ export function DeliveryTicks({ message, iconOnly = false }: { message: ThreadMe
   const Icon = look.icon;
   const failed = message.status === 'failed' || message.status === 'undelivered';
   const label = failed && message.errorCode ? `${look.label} (Twilio error ${message.errorCode})` : look.label;
+  // The code is what support asks for; the words are what the agent can act on.
+  const explained = failed && message.errorMessage ? `${label}: ${message.errorMessage}` : label;
   return (
-    <Tooltip label={label}>
-      <Group gap={3} wrap="nowrap" data-testid="delivery-status" data-status={message.status} aria-label={label} role="img">
+    <Tooltip label={explained} multiline w={320}>
+      <Group gap={3} wrap="nowrap" data-testid="delivery-status" data-status={message.status} aria-label={explained} role="img">
         <Icon size={16} color={look.color} stroke={2.2} />
         {failed && !iconOnly && <Text size="xs" c="red" fw={600}>{label}</Text>}
       </Group>
