@@ -1,15 +1,18 @@
 import { AppError } from '../src-shared/errors';
 import { DEVICE_USAGE, runDeviceCommand } from './cli/device-command';
 import { serve } from './cli/serve';
+import { runWebhookCommand, WEBHOOK_USAGE } from './cli/webhook-command';
 import { loadConfig } from './config';
 
-/** `npm run relay` serves; `npm run relay -- device …` manages device tokens. */
+/** `npm run relay` serves; `npm run relay -- device …` manages device tokens, `webhook …` outbound webhooks. */
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   const config = loadConfig(process.env);
   if (command === undefined || command === 'serve') return serve(config);
-  if (command === 'device') return runDeviceCommand(rest, config, (line) => process.stdout.write(`${line}\n`));
-  throw new AppError('validation', `unknown command "${command}"; usage: npm run relay [-- ${DEVICE_USAGE}]`);
+  const print = (line: string) => process.stdout.write(`${line}\n`);
+  if (command === 'device') return runDeviceCommand(rest, config, print);
+  if (command === 'webhook') return runWebhookCommand(rest, config, print);
+  throw new AppError('validation', `unknown command "${command}"; usage: npm run relay [-- ${DEVICE_USAGE} | ${WEBHOOK_USAGE}]`);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

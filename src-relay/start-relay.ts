@@ -11,6 +11,8 @@ import { syncRoutes } from './http/sync-routes';
 import { twilioRoutes } from './http/twilio-routes';
 import { log } from './log';
 import { attachLedgerSocket } from './realtime/ledger-socket';
+import { DEFAULT_WORKER_OPTIONS, startDeliveryWorker, type WebhookWorkerOptions } from './webhooks/delivery-worker';
+import { webhookRoutes } from './webhooks/webhook-routes';
 
 export interface RelayOptions {
   database: DatabaseTarget;
@@ -20,6 +22,8 @@ export interface RelayOptions {
   publicUrl?: string | null;
   /** Without it the Twilio endpoints answer 503. */
   twilioAuthToken?: string | null;
+  /** Webhook delivery timing and retries; tests shorten them. */
+  webhooks?: Partial<WebhookWorkerOptions>;
 }
 
 export interface RunningRelay {
@@ -43,10 +47,15 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     twilioAuthToken: options.twilioAuthToken ?? null,
     publicUrl: () => options.publicUrl ?? localUrl(),
   };
-  const handle = createRequestHandler([healthRoute(services), ...syncRoutes(services), ...twilioRoutes(services)]);
+  const webhooks = startDeliveryWorker(database.db, { ...DEFAULT_WORKER_OPTIONS, ...options.webhooks });
+  const handle = createRequestHandler([healthRoute(services), ...syncRoutes(services), ...twilioRoutes(services), ...webhookRoutes(services, webhooks.wake)]);
   server.on('request', (request, response) => void handle(request, response));
   const socket = attachLedgerSocket(server, (request, url) => authenticateDevice(database.db, presentedToken(request, url, { allowQuery: true })));
-  const listener = await database.listenForLedgerChanges((version) => socket.broadcast(version));
+  // A ledger change is when webhook events are made, on this relay or another sharing the database.
+  const listener = await database.listenForLedgerChanges((version) => {
+    socket.broadcast(version);
+    webhooks.wake();
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -57,6 +66,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     });
   } catch (error) {
     socket.close();
+    await webhooks.stop();
     await listener.stop();
     await database.close();
     throw error;
@@ -75,6 +85,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
           server.close(() => resolve());
           server.closeAllConnections();
         });
+        await webhooks.stop();
         await listener.stop();
         await database.close();
       })()),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /** One desktop SQLite row as JSON, keyed by its snake_case column names. */
 export type LedgerData = Record<string, unknown>;
@@ -122,4 +122,93 @@ export const ledgerMeta = pgTable(
     bootstrapped: boolean('bootstrapped').notNull().default(false),
   },
   (t) => [check('ledger_meta_single_row', sql`${t.id} = 1`)],
+);
+
+export const WEBHOOK_EVENT_TYPES = ['delinquency.changed', 'case.opened', 'case.closed', 'promise.kept', 'promise.broken', 'settlement.accepted', 'contact.blocked'] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/**
+ * Events for lenders' systems, derived from ledger changes in the transaction that made them
+ * (`webhooks/derive-events.ts`): a rolled-back write leaves none. The id is a hash of the ledger
+ * version, row and type, so the same write cannot record an event twice.
+ */
+export const outboundEvents = pgTable(
+  'outbound_events',
+  {
+    id: text('id').primaryKey(),
+    type: text('type', { enum: WEBHOOK_EVENT_TYPES }).notNull(),
+    tbl: text('tbl').notNull(),
+    rowId: text('row_id').notNull(),
+    ledgerVersion: bigint('ledger_version', { mode: 'number' }).notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('outbound_events_version_idx').on(t.ledgerVersion)],
+);
+
+/**
+ * Where an admin asked events to go. The signing secret is stored as is, unlike device tokens:
+ * an HMAC needs the secret itself, so it cannot be hashed, and encrypting it would need a key that
+ * these same relay processes hold beside the database, guarding nothing that access to the
+ * database (which holds every borrower's rows in `ledger_rows`) does not already guard.
+ */
+export const webhookSubscriptions = pgTable('webhook_subscriptions', {
+  id: text('id').primaryKey(),
+  url: text('url').notNull(),
+  eventTypes: jsonb('event_types').$type<WebhookEventType[]>().notNull(),
+  secret: text('secret').notNull(),
+  active: boolean('active').notNull().default(true),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  removedAt: timestamp('removed_at', { withTimezone: true, mode: 'date' }),
+});
+
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed', 'cancelled'] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
+/**
+ * One event for one subscription. A worker claims a due delivery by pushing `next_attempt_at` a
+ * lease ahead and stamping `lease_id`, so no other relay takes it while it is being sent; only the
+ * holder of the lease may settle it. `attempts` counts this round (a replay starts a new one).
+ */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: text('id').primaryKey(),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => outboundEvents.id),
+    subscriptionId: text('subscription_id')
+      .notNull()
+      .references(() => webhookSubscriptions.id),
+    status: text('status', { enum: WEBHOOK_DELIVERY_STATUSES }).notNull().default('pending'),
+    attempts: smallint('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    leaseId: text('lease_id'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_event_subscription_idx').on(t.eventId, t.subscriptionId),
+    index('webhook_deliveries_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index('webhook_deliveries_subscription_idx').on(t.subscriptionId, t.status),
+  ],
+);
+
+/** Every HTTP attempt of a delivery: its answer's status, or the network error that stood for one. */
+export const webhookAttempts = pgTable(
+  'webhook_attempts',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    deliveryId: text('delivery_id')
+      .notNull()
+      .references(() => webhookDeliveries.id),
+    attempt: smallint('attempt').notNull(),
+    /** The relay worker that made it (`host:pid:instance`), to find its lines in that relay's log. */
+    worker: text('worker').notNull(),
+    attemptedAt: timestamp('attempted_at', { withTimezone: true, mode: 'date' }).notNull(),
+    httpStatus: smallint('http_status'),
+    error: text('error'),
+    durationMs: integer('duration_ms').notNull(),
+  },
+  (t) => [index('webhook_attempts_delivery_idx').on(t.deliveryId, t.attemptedAt)],
 );
