@@ -8,8 +8,9 @@ import { openStore } from '../src-main/store/open-store';
 import { dpdFloorSeconds } from './dpd-floor';
 import { benchQueue, benchSearch } from './queue-bench';
 import { timeIt } from './stats';
+import { benchSync } from './sync/sync-bench';
 
-/** `npm run bench`: seeds a 100,000-loan portfolio and measures the hot paths. */
+/** `npm run bench`: seeds a 100,000-loan portfolio and measures the hot paths, then the relay and sync. */
 const loans = Number(process.env.BENCH_LOANS ?? 100_000);
 const asOf = isoDate('2026-11-20');
 const dir = mkdtempSync(join(tmpdir(), 'recourse-bench-'));
@@ -37,6 +38,8 @@ try {
   if (child.status !== 0) throw new Error(`daily run failed: ${child.stderr}`);
   const daily = JSON.parse(child.stdout) as { seconds: number; peakRssMiB: number };
   report.dailyRun = { seconds: daily.seconds, peakRssMiB: daily.peakRssMiB, floorSeconds: floor.seconds, ratioToFloor: Math.round((daily.seconds / floor.seconds) * 10) / 10 };
+
+  report.sync = await benchSync(path, progress);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
