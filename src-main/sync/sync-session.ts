@@ -8,7 +8,7 @@ const CURSOR_KEY = 'sync_cursor';
 const PUSH_BATCH = 200;
 /** A push body stays well under the relay's limit, whatever the commands carry (a letter's PDF, a daily run's rows). */
 const PUSH_BYTES = 8 * 2 ** 20;
-const PULL_PAGE = 1_000;
+const PULL_PAGE = 5_000;
 
 export interface PushOutcome {
   applied: number;
@@ -83,12 +83,18 @@ export function createSyncSession(store: Store, relay: RelayClient) {
     async pull(onPage?: (progress: { rows: number; cursor: number }) => void): Promise<{ rows: number }> {
       let rows = 0;
       const initial = cursor() === 0;
+      let page = await relay.pull(cursor(), PULL_PAGE);
       for (;;) {
-        const page = await relay.pull(cursor(), PULL_PAGE);
-        writeServerRows(page.rows, () => setMeta.run(CURSOR_KEY, String(page.cursor)));
-        rows += page.rows.length;
-        onPage?.({ rows, cursor: page.cursor });
-        if (!page.hasMore) break;
+        // The next page is asked for before this one is written, so the relay reads while this desktop writes.
+        const next = page.hasMore ? relay.pull(page.cursor, PULL_PAGE) : null;
+        // A failed prefetch is seen when awaited, after this page is safely written.
+        next?.catch(() => undefined);
+        const current = page;
+        writeServerRows(current.rows, () => setMeta.run(CURSOR_KEY, String(current.cursor)));
+        rows += current.rows.length;
+        onPage?.({ rows, cursor: current.cursor });
+        if (!next) break;
+        page = await next;
       }
       // A full check costs a scan of every reference: after the initial sync it proves the copy whole.
       if (initial) {

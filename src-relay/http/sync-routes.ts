@@ -14,7 +14,8 @@ import type { RelayServices, Route, RouteRequest } from './route';
 
 const pullQuery = z.object({
   cursor: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(1000).default(500),
+  // Big pages keep a first sync of a whole book to a few hundred round trips.
+  limit: z.coerce.number().int().min(1).max(5000).default(500),
   partitions: z
     .string()
     .default('')

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { AppError } from '../../src-shared/errors';
 import type { BootstrapRequest } from '../../src-shared/sync/protocol';
 import { ledgerMeta, syncCommands } from '../db/schema';
@@ -21,7 +22,14 @@ export interface BootstrapOutcome {
  * (no command, no rules: this is where the ledger's state starts). Open only until the final page
  * or the first pushed command, whichever comes first; after that the ledger changes by commands.
  */
-export function bootstrapLedger(db: RelayDb, device: { id: string; partitions: readonly string[] }, request: BootstrapRequest): Promise<BootstrapOutcome> {
+export async function bootstrapLedger(db: RelayDb, device: { id: string; partitions: readonly string[] }, request: BootstrapRequest): Promise<BootstrapOutcome> {
+  const outcome = await bootstrapPage(db, device, request);
+  // A whole book just arrived: fresh statistics keep the pull query on its version index from the first page.
+  if (outcome.bootstrapped) await db.execute(sql`ANALYZE ledger_rows`);
+  return outcome;
+}
+
+function bootstrapPage(db: RelayDb, device: { id: string; partitions: readonly string[] }, request: BootstrapRequest): Promise<BootstrapOutcome> {
   const deviceId = device.id;
   if (!device.partitions.includes(EVERYONE)) throw new AppError('forbidden', 'only a device registered for every region (*) may bootstrap the ledger');
   return db.transaction(async (tx) => {
