@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { QueuePage } from './queue-page';
+import { settleAnimations } from './settle';
 
 export type CaseTabName = 'Overview' | 'Interactions' | 'Messages' | 'Promises' | 'Letters';
 
@@ -47,7 +48,7 @@ export class CasePage {
     await expect(this.page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
     for (const name of tabs) {
       await this.show(name);
-      await this.page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+      await settleAnimations(this.page);
       await this.page.screenshot({ path: `e2e/screenshots/${prefix}-${name.toLowerCase()}${dark ? '-dark' : ''}.png` });
     }
   }

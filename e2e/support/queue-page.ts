@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { settleAnimations } from './settle';
 
 /** Page model of the sign-in screen and the collections queue. */
 export class QueuePage {
@@ -19,9 +20,9 @@ export class QueuePage {
     await expect(this.page.getByTestId('signed-in-user')).toContainText(name);
   }
 
-  /** Waits for running CSS transitions (a drawer sliding in) so a screenshot shows the settled screen. */
-  async settle(): Promise<void> {
-    await this.page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+  /** Waits for running CSS transitions so a screenshot shows the settled screen. */
+  settle(): Promise<void> {
+    return settleAnimations(this.page);
   }
 
   async totalCases(): Promise<number> {
