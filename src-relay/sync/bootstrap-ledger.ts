@@ -24,9 +24,19 @@ export interface BootstrapOutcome {
  */
 export async function bootstrapLedger(db: RelayDb, device: { id: string; partitions: readonly string[] }, request: BootstrapRequest): Promise<BootstrapOutcome> {
   const outcome = await bootstrapPage(db, device, request);
-  // A whole book just arrived: fresh statistics keep the pull query on its version index from the first page.
-  if (outcome.bootstrapped) await db.execute(sql`ANALYZE ledger_rows`);
+  // Each page looks up rows already loaded (owners, old images). Without statistics (PGlite has no
+  // autovacuum) the planner takes the growing table for empty and scans it whole for every page:
+  // refreshing them each time the ledger doubles keeps those lookups on the primary key, and once
+  // the book is in, the pull query on its version index.
+  const before = outcome.version - outcome.written;
+  if (outcome.bootstrapped || crossesDoubling(before, outcome.version)) await db.execute(sql`ANALYZE ledger_rows`);
   return outcome;
+}
+
+/** True when the row count went past 8,192 × 2^k for some k on this page. */
+function crossesDoubling(before: number, after: number): boolean {
+  const step = (count: number) => (count < 8_192 ? -1 : Math.floor(Math.log2(count / 8_192)));
+  return step(after) > step(before);
 }
 
 function bootstrapPage(db: RelayDb, device: { id: string; partitions: readonly string[] }, request: BootstrapRequest): Promise<BootstrapOutcome> {
