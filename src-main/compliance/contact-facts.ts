@@ -60,7 +60,7 @@ function postalAddressOf(sqlite: Database.Database, borrowerId: string): Contact
   return { address, valid: [row.line1, row.city, row.country].every((part) => part.trim() !== ''), isMobile: null, smsConsent: true, optedOut: false, active: true };
 }
 
-function ruleFor(sqlite: Database.Database, jurisdiction: string): JurisdictionRule | null {
+export function ruleFor(sqlite: Database.Database, jurisdiction: string): JurisdictionRule | null {
   // A US state without a row of its own follows the `US` row (DESIGN §2: any other US-XX gets US rules).
   const candidates = jurisdiction.startsWith('US-') && jurisdiction !== 'US-MA' && jurisdiction !== 'US-NY-NYC' ? [jurisdiction, 'US'] : [jurisdiction];
   for (const code of candidates) {

@@ -1,4 +1,6 @@
 import { activityHandlers } from '../activities/activity-handlers';
+import { caseAuditHandlers } from '../case-audit/case-audit-handlers';
+import { caseComplianceHandlers } from '../case-compliance/case-compliance-handlers';
 import { caseDetailHandlers } from '../case-detail/case-detail-handlers';
 import { caseWorkHandlers } from '../case-work/case-work-handlers';
 import { caseHandlers } from '../cases/case-handlers';
@@ -24,6 +26,8 @@ export function createHandlers(store: Store, { communications, sync }: { communi
     ...sessionHandlers(store),
     ...caseHandlers(store),
     ...caseDetailHandlers(store),
+    ...caseComplianceHandlers(store),
+    ...caseAuditHandlers(store),
     ...directoryHandlers(store),
     ...caseWorkHandlers(store),
     ...activityHandlers(store),

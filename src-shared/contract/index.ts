@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { Result } from '../errors';
 import { activityChannels } from './activities';
+import { caseAuditChannels } from './case-audit';
+import { caseComplianceChannels } from './case-compliance';
 import { caseDetailChannels } from './case-detail';
 import { caseWorkChannels } from './case-work';
 import { caseChannels } from './cases';
@@ -18,6 +20,8 @@ export const channels = {
   ...sessionChannels,
   ...caseChannels,
   ...caseDetailChannels,
+  ...caseComplianceChannels,
+  ...caseAuditChannels,
   ...directoryChannels,
   ...caseWorkChannels,
   ...activityChannels,
@@ -59,6 +63,8 @@ export function isChannelName(value: unknown): value is ChannelName {
 }
 
 export * from './activities';
+export * from './case-audit';
+export * from './case-compliance';
 export * from './case-detail';
 export * from './case-work';
 export * from './cases';
