@@ -4,6 +4,7 @@ import { DEFAULT_PORT, type DatabaseTarget } from './config';
 import { openRelayDatabase } from './db/open-database';
 import type { RelayDatabase } from './db/relay-database';
 import { authenticateDevice, presentedToken } from './devices/authenticate-device';
+import { feedRoutes } from './feed/feed-routes';
 import { healthRoute } from './http/health-route';
 import { createRequestHandler } from './http/request-handler';
 import type { RelayServices } from './http/route';
@@ -11,6 +12,7 @@ import { syncRoutes } from './http/sync-routes';
 import { twilioRoutes } from './http/twilio-routes';
 import { log } from './log';
 import { attachLedgerSocket } from './realtime/ledger-socket';
+import { DEFAULT_APPLIER_OPTIONS, startTwilioApplier, type TwilioApplier, type TwilioApplierOptions } from './twilio/twilio-applier';
 import { DEFAULT_WORKER_OPTIONS, startDeliveryWorker, type WebhookWorkerOptions } from './webhooks/delivery-worker';
 import { webhookRoutes } from './webhooks/webhook-routes';
 
@@ -24,6 +26,8 @@ export interface RelayOptions {
   twilioAuthToken?: string | null;
   /** Webhook delivery timing and retries; tests shorten them. */
   webhooks?: Partial<WebhookWorkerOptions>;
+  /** Batching of stored Twilio callbacks into the ledger. */
+  twilioApplier?: Partial<TwilioApplierOptions>;
 }
 
 export interface RunningRelay {
@@ -31,6 +35,8 @@ export interface RunningRelay {
   url: string;
   /** The ledger this relay serves, for in-process callers that seed or inspect it (tests). */
   database: RelayDatabase;
+  /** Applies this relay's stored Twilio callbacks; `settled()` waits until none is left unchecked. */
+  twilioApplier: Pick<TwilioApplier, 'settled'>;
   close(): Promise<void>;
 }
 
@@ -48,7 +54,9 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     publicUrl: () => options.publicUrl ?? localUrl(),
   };
   const webhooks = startDeliveryWorker(database.db, { ...DEFAULT_WORKER_OPTIONS, ...options.webhooks });
-  const handle = createRequestHandler([healthRoute(services), ...syncRoutes(services), ...twilioRoutes(services), ...webhookRoutes(services, webhooks.wake)]);
+  // It starts with a sweep: callbacks a killed relay stored but never applied go in first.
+  const twilioApplier = startTwilioApplier(database.db, { ...DEFAULT_APPLIER_OPTIONS, ...options.twilioApplier });
+  const handle = createRequestHandler([healthRoute(services), ...syncRoutes(services), ...twilioRoutes(services, twilioApplier.wake), ...webhookRoutes(services, webhooks.wake), ...feedRoutes(services, options.database)]);
   server.on('request', (request, response) => void handle(request, response));
   const socket = attachLedgerSocket(server, (request, url) => authenticateDevice(database.db, presentedToken(request, url, { allowQuery: true })));
   // A ledger change is when webhook events are made, on this relay or another sharing the database.
@@ -66,6 +74,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     });
   } catch (error) {
     socket.close();
+    await twilioApplier.stop();
     await webhooks.stop();
     await listener.stop();
     await database.close();
@@ -78,6 +87,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   return {
     url,
     database,
+    twilioApplier,
     close: () =>
       (closing ??= (async () => {
         socket.close();
@@ -85,6 +95,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
           server.close(() => resolve());
           server.closeAllConnections();
         });
+        await twilioApplier.stop();
         await webhooks.stop();
         await listener.stop();
         await database.close();

@@ -1,9 +1,11 @@
 import { activityHandlers } from '../activities/activity-handlers';
+import { approvalHandlers } from '../approvals/approval-handlers';
 import { caseAuditHandlers } from '../case-audit/case-audit-handlers';
 import { caseComplianceHandlers } from '../case-compliance/case-compliance-handlers';
 import { caseDetailHandlers } from '../case-detail/case-detail-handlers';
 import { caseWorkHandlers } from '../case-work/case-work-handlers';
 import { caseHandlers } from '../cases/case-handlers';
+import { dashboardHandlers } from '../dashboard/dashboard-handlers';
 import { directoryHandlers } from '../directory/directory-handlers';
 import { communicationHandlers } from '../communications/communication-handlers';
 import type { Communications } from '../communications/communications';
@@ -32,6 +34,8 @@ export function createHandlers(store: Store, { communications, sync }: { communi
     ...caseWorkHandlers(store),
     ...activityHandlers(store),
     ...settlementHandlers(store),
+    ...dashboardHandlers(store),
+    ...approvalHandlers(store, () => sync.status().state),
     ...strategyHandlers(store),
     ...recoveryHandlers(store, communications.recovery),
     ...communicationHandlers(store, communications),

@@ -54,7 +54,9 @@ export const TWILIO_EVENT_KINDS = ['message_status', 'call_status', 'inbound_mes
 /**
  * Every verified Twilio callback, once. `key` makes a replay a no-op; `subject` is the ledger value
  * the event waits for when its row has not been pushed yet (a SID, or the sender's E.164 for an
- * inbound message); `applied_at` stays null until the event found its row.
+ * inbound message); `applied_at` stays null until the event found its row. The webhook answers
+ * once the event is stored; `checked_at` stays null until a relay's applier has looked for its
+ * row (`twilio/twilio-applier.ts`), so the unchecked events are the applier's queue.
  */
 export const twilioEvents = pgTable(
   'twilio_events',
@@ -65,8 +67,12 @@ export const twilioEvents = pgTable(
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     appliedAt: timestamp('applied_at', { withTimezone: true, mode: 'date' }),
+    checkedAt: timestamp('checked_at', { withTimezone: true, mode: 'date' }),
   },
-  (t) => [index('twilio_events_subject_idx').on(t.subject, t.receivedAt)],
+  (t) => [
+    index('twilio_events_subject_idx').on(t.subject, t.receivedAt),
+    index('twilio_events_unchecked_idx').on(t.receivedAt, t.key).where(sql`${t.checkedAt} IS NULL`),
+  ],
 );
 
 /** Desktops known to the relay; only the SHA-256 of a device's token is kept. */

@@ -3,8 +3,8 @@ import twilio from 'twilio';
 import type { z } from 'zod';
 import { AppError } from '../../src-shared/errors';
 import { log } from '../log';
-import { receiveTwilioEvent } from '../twilio/receive-twilio-event';
 import type { TwilioEvent } from '../twilio/twilio-event';
+import { storeTwilioEvent } from '../twilio/twilio-event-store';
 import { verifyTwilioSignature } from '../twilio/verify-signature';
 import { answerGather } from '../twilio/voice-gather';
 import { callStatusForm, gatherForm, inboundMessageForm, messageStatusForm } from '../twilio/webhook-forms';
@@ -28,8 +28,13 @@ async function verifiedForm<T extends z.ZodType>(services: RelayServices, { requ
   return parseFields(schema, params);
 }
 
+/**
+ * A status or message callback: stored durably (never lost once answered) and answered at once;
+ * the applier puts it into the ledger in its next batch.
+ */
 function webhook<T extends z.ZodType>(
   services: RelayServices,
+  wakeApplier: () => void,
   path: string,
   schema: T,
   toEvent: (form: z.infer<T>) => TwilioEvent,
@@ -42,19 +47,20 @@ function webhook<T extends z.ZodType>(
       const form = await verifiedForm(services, input, schema);
       if (form === null) return;
       const event = toEvent(form);
-      const outcome = await receiveTwilioEvent(services.database.db, event);
-      log.info('twilio callback', { kind: event.kind, sid: 'sid' in event ? event.sid : undefined, outcome });
+      const outcome = await storeTwilioEvent(services.database.db, event);
+      if (outcome === 'recorded') wakeApplier();
+      log.debug('twilio callback', { kind: event.kind, sid: 'sid' in event ? event.sid : undefined, outcome });
       answer(input.response);
     },
   };
 }
 
 /** DESIGN §3's Twilio endpoints; a replayed callback gets the same answer as the first. */
-export function twilioRoutes(services: RelayServices): Route[] {
+export function twilioRoutes(services: RelayServices, wakeApplier: () => void): Route[] {
   return [
-    webhook(services, '/api/twilio/webhook/sms', messageStatusForm, (form) => ({ kind: 'message_status', sid: form.MessageSid, status: form.MessageStatus, errorCode: form.ErrorCode ?? null }), sendNoContent),
-    webhook(services, '/api/twilio/webhook/voice', callStatusForm, (form) => ({ kind: 'call_status', sid: form.CallSid, status: form.CallStatus }), sendNoContent),
-    webhook(services, '/api/twilio/webhook/inbound', inboundMessageForm, (form) => ({ kind: 'inbound_message', sid: form.MessageSid, from: form.From, to: form.To, body: form.Body }), (response) =>
+    webhook(services, wakeApplier, '/api/twilio/webhook/sms', messageStatusForm, (form) => ({ kind: 'message_status', sid: form.MessageSid, status: form.MessageStatus, errorCode: form.ErrorCode ?? null }), sendNoContent),
+    webhook(services, wakeApplier, '/api/twilio/webhook/voice', callStatusForm, (form) => ({ kind: 'call_status', sid: form.CallSid, status: form.CallStatus }), sendNoContent),
+    webhook(services, wakeApplier, '/api/twilio/webhook/inbound', inboundMessageForm, (form) => ({ kind: 'inbound_message', sid: form.MessageSid, from: form.From, to: form.To, body: form.Body }), (response) =>
       sendXml(response, NO_REPLY),
     ),
     {

@@ -20,6 +20,8 @@ describe.each(BACKENDS)('Twilio webhooks on $name', ({ scratch }) => {
   let relay: RunningRelay;
   const db = () => relay.database.db;
   const storedEvents = async () => Number((await db().select({ n: count() }).from(twilioEvents))[0]!.n);
+  /** The webhook answers once the event is stored; the applier puts it in the ledger right after. */
+  const untilApplied = () => relay.twilioApplier.settled();
 
   beforeAll(async () => {
     database = await scratch();
@@ -35,6 +37,7 @@ describe.each(BACKENDS)('Twilio webhooks on $name', ({ scratch }) => {
     await seedRows(db(), allRowsOf(borrower));
     const response = await postAsTwilio(relay.url, SMS, { MessageSid: borrower.sids.message, MessageStatus: 'delivered', AccountSid: 'AC0' });
     expect(response.status).toBe(204);
+    await untilApplied();
     const action = await readRow(db(), 'recovery_actions', borrower.ids.smsAction);
     expect(action?.data).toMatchObject({ status: 'delivered', error_code: null });
     expect(action?.data.delivered_at).toMatch(/^\d{4}-\d\d-\d\dT/);
@@ -60,6 +63,7 @@ describe.each(BACKENDS)('Twilio webhooks on $name', ({ scratch }) => {
     });
     expect(tampered.status).toBe(403);
 
+    await untilApplied();
     expect(await storedEvents()).toBe(before.events);
     expect(await currentVersion(db())).toBe(before.version);
     expect((await readRow(db(), 'recovery_actions', borrower.ids.smsAction))?.data.status).toBe('sent');
@@ -70,9 +74,11 @@ describe.each(BACKENDS)('Twilio webhooks on $name', ({ scratch }) => {
     await seedRows(db(), allRowsOf(borrower));
     const params = { MessageSid: borrower.sids.message, MessageStatus: 'undelivered', ErrorCode: '30003' };
     const first = await postAsTwilio(relay.url, SMS, params);
+    await untilApplied();
     const afterFirst = { events: await storedEvents(), version: await currentVersion(db()), action: await readRow(db(), 'recovery_actions', borrower.ids.smsAction) };
     const replay = await postAsTwilio(relay.url, SMS, params);
     expect([first.status, replay.status]).toEqual([204, 204]);
+    await untilApplied();
     expect(await storedEvents()).toBe(afterFirst.events);
     expect(await currentVersion(db())).toBe(afterFirst.version);
     expect(await readRow(db(), 'recovery_actions', borrower.ids.smsAction)).toEqual(afterFirst.action);
@@ -83,9 +89,11 @@ describe.each(BACKENDS)('Twilio webhooks on $name', ({ scratch }) => {
     const borrower = borrowerRows();
     await seedRows(db(), allRowsOf(borrower));
     await postAsTwilio(relay.url, SMS, { MessageSid: borrower.sids.message, MessageStatus: 'delivered' });
+    await untilApplied();
     const version = await currentVersion(db());
     expect((await postAsTwilio(relay.url, SMS, { MessageSid: borrower.sids.message, MessageStatus: 'sent' })).status).toBe(204);
     expect((await postAsTwilio(relay.url, SMS, { MessageSid: borrower.sids.message, MessageStatus: 'failed', ErrorCode: '30005' })).status).toBe(204);
+    await untilApplied();
     expect((await readRow(db(), 'recovery_actions', borrower.ids.smsAction))?.data).toMatchObject({ status: 'delivered', error_code: null });
     expect((await readRow(db(), 'messages', borrower.ids.message))?.data).toMatchObject({ status: 'delivered', error_code: null });
     expect(await currentVersion(db())).toBe(version);
@@ -95,8 +103,9 @@ describe.each(BACKENDS)('Twilio webhooks on $name', ({ scratch }) => {
     const borrower = borrowerRows();
     const early = await postAsTwilio(relay.url, SMS, { MessageSid: borrower.sids.message, MessageStatus: 'delivered' });
     expect(early.status).toBe(204);
+    await untilApplied();
     const [pending] = await db().select().from(twilioEvents).where(eq(twilioEvents.subject, borrower.sids.message));
-    expect(pending).toMatchObject({ kind: 'message_status', appliedAt: null });
+    expect(pending).toMatchObject({ kind: 'message_status', appliedAt: null, checkedAt: expect.any(Date) });
 
     await seedRows(db(), allRowsOf(borrower));
     expect((await readRow(db(), 'recovery_actions', borrower.ids.smsAction))?.data.status).toBe('delivered');
@@ -113,6 +122,7 @@ describe.each(BACKENDS)('Twilio webhooks on $name', ({ scratch }) => {
     const borrower = borrowerRows();
     await seedRows(db(), allRowsOf(borrower));
     await postAsTwilio(relay.url, SMS, { MessageSid: borrower.sids.message, MessageStatus: 'failed', ErrorCode: '21610' });
+    await untilApplied();
     expect((await readRow(db(), 'recovery_actions', borrower.ids.smsAction))?.data).toMatchObject({ status: 'failed', error_code: '21610' });
     const phone = await readRow(db(), 'phones', borrower.ids.phone);
     expect(phone?.data.sms_consent).toBe(0);
@@ -123,8 +133,10 @@ describe.each(BACKENDS)('Twilio webhooks on $name', ({ scratch }) => {
     const borrower = borrowerRows();
     await seedRows(db(), allRowsOf(borrower));
     expect((await postAsTwilio(relay.url, VOICE, { CallSid: borrower.sids.call, CallStatus: 'ringing' })).status).toBe(204);
+    await untilApplied();
     expect((await readRow(db(), 'recovery_actions', borrower.ids.callAction))?.data.status).toBe('sent');
     await postAsTwilio(relay.url, VOICE, { CallSid: borrower.sids.call, CallStatus: 'busy' });
+    await untilApplied();
     expect((await readRow(db(), 'recovery_actions', borrower.ids.callAction))?.data).toMatchObject({ status: 'undelivered', error_code: 'busy' });
   });
 
@@ -136,6 +148,7 @@ describe.each(BACKENDS)('Twilio webhooks on $name', ({ scratch }) => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/xml');
     expect(await response.text()).toContain('<Response/>');
+    await untilApplied();
 
     const message = await readRow(db(), 'messages', inboundMessageId(sid));
     expect(message).toMatchObject({ partition: 'team-north' });
@@ -149,6 +162,7 @@ describe.each(BACKENDS)('Twilio webhooks on $name', ({ scratch }) => {
 
     const version = await currentVersion(db());
     expect((await postAsTwilio(relay.url, INBOUND, { MessageSid: sid, From: borrower.e164, To: LENDER_NUMBER, Body: 'I will pay Friday' })).status).toBe(200);
+    await untilApplied();
     expect(await currentVersion(db())).toBe(version);
   });
 
@@ -157,6 +171,7 @@ describe.each(BACKENDS)('Twilio webhooks on $name', ({ scratch }) => {
     await seedRows(db(), allRowsOf(borrower));
     const sid = fakeSid('SM');
     await postAsTwilio(relay.url, INBOUND, { MessageSid: sid, From: `whatsapp:${borrower.e164}`, To: `whatsapp:${LENDER_NUMBER}`, Body: '  stop \n' });
+    await untilApplied();
     expect((await readRow(db(), 'messages', inboundMessageId(sid)))?.data).toMatchObject({ channel: 'whatsapp', from_address: borrower.e164, to_address: LENDER_NUMBER });
     const phone = await readRow(db(), 'phones', borrower.ids.phone);
     expect(phone?.data.sms_consent).toBe(0);
@@ -166,7 +181,10 @@ describe.each(BACKENDS)('Twilio webhooks on $name', ({ scratch }) => {
   it('does not treat a sentence containing stop as an opt-out', async () => {
     const borrower = borrowerRows();
     await seedRows(db(), allRowsOf(borrower));
-    await postAsTwilio(relay.url, INBOUND, { MessageSid: fakeSid('SM'), From: borrower.e164, To: LENDER_NUMBER, Body: 'please stop calling at work' });
+    const sid = fakeSid('SM');
+    await postAsTwilio(relay.url, INBOUND, { MessageSid: sid, From: borrower.e164, To: LENDER_NUMBER, Body: 'please stop calling at work' });
+    await untilApplied();
+    expect((await readRow(db(), 'messages', inboundMessageId(sid)))?.data.body).toBe('please stop calling at work');
     expect((await readRow(db(), 'phones', borrower.ids.phone))?.data.sms_consent).toBe(1);
   });
 
@@ -174,6 +192,7 @@ describe.each(BACKENDS)('Twilio webhooks on $name', ({ scratch }) => {
     const borrower = borrowerRows();
     const sid = fakeSid('SM');
     await postAsTwilio(relay.url, INBOUND, { MessageSid: sid, From: borrower.e164, To: LENDER_NUMBER, Body: 'STOP' });
+    await untilApplied();
     expect(await readRow(db(), 'messages', inboundMessageId(sid))).toBeNull();
     await seedRows(db(), allRowsOf(borrower));
     expect((await readRow(db(), 'messages', inboundMessageId(sid)))?.data).toMatchObject({ borrower_id: borrower.ids.borrower, body: 'STOP' });
@@ -221,20 +240,27 @@ describe('a Twilio callback racing the push of its row on Postgres', () => {
     await database?.drop();
   });
 
-  it('is applied whichever commits first, because the callback waits for the push holding the clock', async () => {
+  it('answers while a push holds the clock, and applies the callback once the push has committed', async () => {
     const borrower = borrowerRows();
     let pushHasWritten!: () => void;
     const written = new Promise<void>((resolve) => (pushHasWritten = resolve));
-    const push = relay.database.db.transaction(async (tx) => {
-      await writeRows(tx, allRowsOf(borrower));
-      pushHasWritten();
-      // The push stays uncommitted while the callback arrives.
-      await tx.execute(sql`SELECT pg_sleep(0.3)`);
-    });
+    let pushCommitted = false;
+    const push = relay.database.db
+      .transaction(async (tx) => {
+        await writeRows(tx, allRowsOf(borrower));
+        pushHasWritten();
+        // The push stays uncommitted while the callback arrives.
+        await tx.execute(sql`SELECT pg_sleep(1)`);
+      })
+      .then(() => (pushCommitted = true));
     await written;
-    const callback = postAsTwilio(relay.url, SMS, { MessageSid: borrower.sids.message, MessageStatus: 'delivered' });
+    expect((await postAsTwilio(relay.url, SMS, { MessageSid: borrower.sids.message, MessageStatus: 'delivered' })).status).toBe(204);
+    // Stored and answered without waiting for the clock; the applier waits for it instead.
+    expect(pushCommitted).toBe(false);
+    const [stored] = await relay.database.db.select().from(twilioEvents).where(eq(twilioEvents.subject, borrower.sids.message));
+    expect(stored).toMatchObject({ checkedAt: null, appliedAt: null });
     await push;
-    expect((await callback).status).toBe(204);
+    await relay.twilioApplier.settled();
     expect((await readRow(relay.database.db, 'recovery_actions', borrower.ids.smsAction))?.data.status).toBe('delivered');
     expect((await readRow(relay.database.db, 'messages', borrower.ids.message))?.data.status).toBe('delivered');
   });

@@ -1,18 +1,18 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import { ledgerRows } from '../db/schema';
 import type { RelayTx } from '../db/relay-database';
 import type { LedgerRow } from './ledger-row';
 
 /** The JSON fields with an index per table (`db/schema.ts`); nothing else is looked up by value. */
-interface IndexedFields {
+export interface IndexedFields {
   messages: 'twilio_sid';
   recovery_actions: 'twilio_message_sid' | 'twilio_call_sid' | 'case_id';
   phones: 'e164';
   loans: 'borrower_id';
   cases: 'loan_id';
 }
-type IndexedTable = keyof IndexedFields;
+export type IndexedTable = keyof IndexedFields;
 
 /**
  * Table and field names go into the SQL as literals (constants of this file, never input): the
@@ -44,6 +44,15 @@ export function findRowsBy<T extends IndexedTable>(tx: RelayTx, tbl: T, name: In
     .select()
     .from(ledgerRows)
     .where(and(ofTable(ledgerRows, tbl), sql`${field(ledgerRows, name)} = ${value}`));
+}
+
+/** Live rows of `tbl` whose JSON `field` is one of `values`: one statement for a batch of lookups. */
+export function findRowsByAny<T extends IndexedTable>(tx: RelayTx, tbl: T, name: IndexedFields[T], values: readonly string[]): Promise<LedgerRow[]> {
+  if (values.length === 0) return Promise.resolve([]);
+  return tx
+    .select()
+    .from(ledgerRows)
+    .where(and(ofTable(ledgerRows, tbl), inArray(field(ledgerRows, name), [...values])));
 }
 
 export async function getRow(tx: RelayTx, tbl: string, id: string): Promise<LedgerRow | null> {

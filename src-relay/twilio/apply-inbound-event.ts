@@ -1,17 +1,15 @@
 import { nextActionStatus } from '../../src-shared/domain/recovery-ladder';
 import type { RecoveryActionStatus } from '../../src-shared/domain/vocabulary';
 import { stableId } from '../../src-shared/ids';
-import type { RelayTx } from '../db/relay-database';
-import { findRowsBy, latestSentActionOf } from '../ledger/ledger-lookups';
-import type { LedgerRow, LedgerRowInput } from '../ledger/ledger-row';
+import type { BatchLedger, TwilioRow } from './batch-ledger';
 import type { EventOutcome } from './event-outcome';
 import { isOptOutReply } from './opt-out';
 import { revokeTextConsent } from './text-consent';
 import { bareNumber, type InboundEvent } from './twilio-event';
 
 /** The row that says whose number it is: active before inactive, primary first, then by id (as the desktop picks). */
-function owningPhone(phones: LedgerRow[]): LedgerRow | null {
-  const rank = (phone: LedgerRow) => [phone.data.is_active ? 0 : 1, phone.data.is_primary ? 0 : 1] as const;
+function owningPhone(phones: TwilioRow[]): TwilioRow | null {
+  const rank = (phone: TwilioRow) => [phone.data.is_active ? 0 : 1, phone.data.is_primary ? 0 : 1] as const;
   return (
     [...phones].sort((a, b) => {
       const [activeA, primaryA] = rank(a);
@@ -30,15 +28,15 @@ export function inboundMessageId(messageSid: string): string {
  * A reply becomes a message in its borrower's thread (in the phone row's partition), answers the
  * borrower's latest sent recovery action, and an opt-out word revokes texting consent.
  */
-export async function applyInboundEvent(tx: RelayTx, event: InboundEvent, at: string): Promise<EventOutcome> {
+export async function applyInboundEvent(ledger: BatchLedger, event: InboundEvent, at: string): Promise<EventOutcome> {
   const from = bareNumber(event.from);
-  const phone = owningPhone(await findRowsBy(tx, 'phones', 'e164', from));
+  const phone = owningPhone(await ledger.rowsBy('phones', 'e164', from));
   if (!phone) return { found: false, changes: [] };
-  if ((await findRowsBy(tx, 'messages', 'twilio_sid', event.sid)).length > 0) return { found: true, changes: [] };
+  if ((await ledger.rowsBy('messages', 'twilio_sid', event.sid)).length > 0) return { found: true, changes: [] };
   const borrowerId = String(phone.data.borrower_id);
-  const answered = await latestSentActionOf(tx, borrowerId);
+  const answered = await ledger.latestSentActionOf(borrowerId);
   const id = inboundMessageId(event.sid);
-  const changes: LedgerRowInput[] = [
+  const changes: TwilioRow[] = [
     {
       tbl: 'messages',
       id,
@@ -64,6 +62,6 @@ export async function applyInboundEvent(tx: RelayTx, event: InboundEvent, at: st
   if (answered && answeredStatus && nextActionStatus(answeredStatus, 'responded') !== answeredStatus) {
     changes.push({ tbl: answered.tbl, id: answered.id, partition: answered.partition, data: { ...answered.data, status: 'responded' } });
   }
-  if (isOptOutReply(event.body)) changes.push(...(await revokeTextConsent(tx, from, at)));
+  if (isOptOutReply(event.body)) changes.push(...(await revokeTextConsent(ledger, from, at)));
   return { found: true, changes };
 }

@@ -1,6 +1,6 @@
 import type { RelayTx } from '../db/relay-database';
 import type { LedgerRowInput } from '../ledger/ledger-row';
-import { applyTwilioEvent } from './apply-twilio-event';
+import { applyTwilioEvents } from './apply-twilio-events';
 import { eventsWaitingFor } from './twilio-event-store';
 
 /** Keeps the subject list of one lookup well inside Postgres' bind parameter limit. */
@@ -21,11 +21,13 @@ export function twilioSubjectsOf(rows: readonly LedgerRowInput[]): string[] {
 /**
  * Applies the Twilio events that were waiting for rows with these SIDs (or, for replies, phone
  * numbers): a callback can beat the desktop's push of the row it is about. Call inside the
- * transaction that wrote the rows, after writing them.
+ * transaction that wrote the rows (which holds the ledger clock), after writing them. An event the
+ * applier has not looked at yet is applied here too; the applier, taking the clock after this
+ * commits, then finds it checked.
  */
 export async function applyPendingTwilioEvents(tx: RelayTx, subjects: readonly string[]): Promise<void> {
   // A subject's events all fall in one chunk, and only their order among themselves matters.
   for (let start = 0; start < subjects.length; start += SUBJECTS_PER_LOOKUP) {
-    for (const stored of await eventsWaitingFor(tx, subjects.slice(start, start + SUBJECTS_PER_LOOKUP))) await applyTwilioEvent(tx, stored);
+    await applyTwilioEvents(tx, await eventsWaitingFor(tx, subjects.slice(start, start + SUBJECTS_PER_LOOKUP)));
   }
 }

@@ -1,10 +1,8 @@
 import { messageStatusFromTwilio, MESSAGE_STATUSES, nextMessageStatus, type MessageStatus } from '../../src-shared/domain/message-status';
 import { actionStatusFromTwilio, nextActionStatus } from '../../src-shared/domain/recovery-ladder';
 import { RECOVERY_ACTION_STATUSES, type RecoveryActionStatus } from '../../src-shared/domain/vocabulary';
-import type { RelayTx } from '../db/relay-database';
-import { findRowsBy } from '../ledger/ledger-lookups';
-import type { LedgerRow, LedgerRowInput } from '../ledger/ledger-row';
 import { log } from '../log';
+import type { BatchLedger, TwilioRow } from './batch-ledger';
 import type { EventOutcome } from './event-outcome';
 import { revokeTextConsent } from './text-consent';
 import { bareNumber, type StatusEvent } from './twilio-event';
@@ -20,11 +18,11 @@ function isMessageStatus(value: unknown): value is MessageStatus {
   return (MESSAGE_STATUSES as readonly unknown[]).includes(value);
 }
 
-function withData(row: LedgerRow, data: Record<string, unknown>): LedgerRowInput {
+function withData(row: TwilioRow, data: Record<string, unknown>): TwilioRow {
   return { tbl: row.tbl, id: row.id, partition: row.partition, data: { ...row.data, ...data } };
 }
 
-function movedAction(row: LedgerRow, event: StatusEvent, errorCode: number | null, at: string): LedgerRowInput | null {
+function movedAction(row: TwilioRow, event: StatusEvent, errorCode: number | null, at: string): TwilioRow | null {
   const current = row.data.status;
   if (!isActionStatus(current)) {
     log.warn('recovery action with an unknown status left as is', { id: row.id, status: String(current) });
@@ -41,7 +39,7 @@ function movedAction(row: LedgerRow, event: StatusEvent, errorCode: number | nul
   });
 }
 
-function movedMessage(row: LedgerRow, event: StatusEvent, errorCode: number | null): LedgerRowInput | null {
+function movedMessage(row: TwilioRow, event: StatusEvent, errorCode: number | null): TwilioRow | null {
   const current = row.data.status;
   const incoming = messageStatusFromTwilio(event.status);
   if (!isMessageStatus(current) || incoming === null) return null;
@@ -55,16 +53,16 @@ function movedMessage(row: LedgerRow, event: StatusEvent, errorCode: number | nu
  * callbacks that arrive late, twice or out of order never undo a later state. Applying the same
  * event again changes nothing.
  */
-export async function applyStatusEvent(tx: RelayTx, event: StatusEvent, at: string): Promise<EventOutcome> {
-  const actions = await findRowsBy(tx, 'recovery_actions', event.kind === 'call_status' ? 'twilio_call_sid' : 'twilio_message_sid', event.sid);
-  const messages = event.kind === 'message_status' ? await findRowsBy(tx, 'messages', 'twilio_sid', event.sid) : [];
+export async function applyStatusEvent(ledger: BatchLedger, event: StatusEvent, at: string): Promise<EventOutcome> {
+  const actions = await ledger.rowsBy('recovery_actions', event.kind === 'call_status' ? 'twilio_call_sid' : 'twilio_message_sid', event.sid);
+  const messages = event.kind === 'message_status' ? await ledger.rowsBy('messages', 'twilio_sid', event.sid) : [];
   const errorCode = event.kind === 'message_status' ? event.errorCode : null;
   const changes = [...actions.map((row) => movedAction(row, event, errorCode, at)), ...messages.map((row) => movedMessage(row, event, errorCode))].filter(
-    (change): change is LedgerRowInput => change !== null,
+    (change): change is TwilioRow => change !== null,
   );
   if (errorCode === OPTED_OUT_ERROR && changes.length > 0) {
     const numbers = new Set([...actions.map((row) => row.data.recipient_phone), ...messages.map((row) => row.data.to_address)].filter((value): value is string => typeof value === 'string').map(bareNumber));
-    for (const e164 of numbers) changes.push(...(await revokeTextConsent(tx, e164, at)));
+    for (const e164 of numbers) changes.push(...(await revokeTextConsent(ledger, e164, at)));
   }
   return { found: actions.length + messages.length > 0, changes };
 }

@@ -1,8 +1,8 @@
-import type { LedgerRowInput } from '../ledger/ledger-row';
+import type { TwilioRow } from './batch-ledger';
 
 /** What applying one Twilio event means for the ledger. */
 export interface EventOutcome {
   /** False while the row the event is about has not reached the ledger. */
   found: boolean;
-  changes: LedgerRowInput[];
+  changes: TwilioRow[];
 }

@@ -1,25 +1,70 @@
-import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { twilioEvents } from '../db/schema';
-import type { RelayTx } from '../db/relay-database';
+import type { RelayDb, RelayTx } from '../db/relay-database';
 import { eventKey, eventSubject, type StoredTwilioEvent, type TwilioEvent } from './twilio-event';
 
+/** Keys per statement: far inside Postgres' 65,535 bind parameters. */
+const KEYS_PER_STATEMENT = 1000;
+
 function toStored(row: typeof twilioEvents.$inferSelect): StoredTwilioEvent {
-  // The payload is the event exactly as `recordTwilioEvent` wrote it.
-  return { key: row.key, event: row.payload as unknown as TwilioEvent, receivedAt: row.receivedAt, appliedAt: row.appliedAt };
+  // The payload is the event exactly as it was stored here.
+  return { key: row.key, event: row.payload as unknown as TwilioEvent, receivedAt: row.receivedAt, appliedAt: row.appliedAt, checkedAt: row.checkedAt };
 }
 
-/** Stores a callback once; null when it was already stored (a replay). */
-export async function recordTwilioEvent(tx: RelayTx, event: TwilioEvent, options: { applied?: boolean } = {}): Promise<StoredTwilioEvent | null> {
-  const [row] = await tx
+function newRow(event: TwilioEvent) {
+  return { key: eventKey(event), kind: event.kind, subject: eventSubject(event), payload: event };
+}
+
+/**
+ * Stores a verified callback for the applier, in a statement of its own (its own transaction, no
+ * ledger lock): once this resolves the event is on disk and may be acknowledged. A replay (the
+ * same key) stores nothing.
+ */
+export async function storeTwilioEvent(db: RelayDb, event: TwilioEvent): Promise<'recorded' | 'replayed'> {
+  const inserted = await db.insert(twilioEvents).values(newRow(event)).onConflictDoNothing().returning({ key: twilioEvents.key });
+  return inserted.length > 0 ? 'recorded' : 'replayed';
+}
+
+/** Stores an event that needs no applying (the IVR's key presses, kept for agents); false for a replay. */
+export async function recordHandledTwilioEvent(tx: RelayTx, event: TwilioEvent): Promise<boolean> {
+  const now = new Date();
+  const inserted = await tx
     .insert(twilioEvents)
-    .values({ key: eventKey(event), kind: event.kind, subject: eventSubject(event), payload: event, appliedAt: options.applied ? new Date() : null })
+    .values({ ...newRow(event), appliedAt: now, checkedAt: now })
     .onConflictDoNothing()
-    .returning();
-  return row ? toStored(row) : null;
+    .returning({ key: twilioEvents.key });
+  return inserted.length > 0;
 }
 
-export async function markApplied(tx: RelayTx, key: string): Promise<void> {
-  await tx.update(twilioEvents).set({ appliedAt: new Date() }).where(eq(twilioEvents.key, key));
+/** Whether any stored event waits for an applier to look at it. */
+export async function hasUncheckedEvents(db: RelayDb | RelayTx): Promise<boolean> {
+  const rows = await db.select({ key: twilioEvents.key }).from(twilioEvents).where(isNull(twilioEvents.checkedAt)).limit(1);
+  return rows.length > 0;
+}
+
+/** The oldest events no applier has looked at yet, in arrival order. */
+export async function uncheckedEvents(tx: RelayTx, limit: number): Promise<StoredTwilioEvent[]> {
+  const rows = await tx.select().from(twilioEvents).where(isNull(twilioEvents.checkedAt)).orderBy(asc(twilioEvents.receivedAt), asc(twilioEvents.key)).limit(limit);
+  return rows.map(toStored);
+}
+
+/**
+ * Records what applying a batch found: every event of it has been looked at, and those in
+ * `applied` found their rows. Events whose stored state already says so are left alone, so a
+ * push that re-applies status events writes nothing here.
+ */
+export async function settleEvents(tx: RelayTx, events: readonly StoredTwilioEvent[], applied: ReadonlySet<string>): Promise<void> {
+  const changed = events.filter((stored) => stored.checkedAt === null || (applied.has(stored.key) && stored.appliedAt === null));
+  const appliedKeys = changed.filter((stored) => applied.has(stored.key)).map((stored) => stored.key);
+  const checkedOnly = changed.filter((stored) => !applied.has(stored.key)).map((stored) => stored.key);
+  for (const [keys, set] of [
+    [appliedKeys, { checkedAt: sql`coalesce(${twilioEvents.checkedAt}, now())`, appliedAt: sql`coalesce(${twilioEvents.appliedAt}, now())` }],
+    [checkedOnly, { checkedAt: sql`coalesce(${twilioEvents.checkedAt}, now())` }],
+  ] as const) {
+    for (let start = 0; start < keys.length; start += KEYS_PER_STATEMENT) {
+      await tx.update(twilioEvents).set(set).where(inArray(twilioEvents.key, keys.slice(start, start + KEYS_PER_STATEMENT)));
+    }
+  }
 }
 
 /**

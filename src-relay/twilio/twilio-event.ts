@@ -14,6 +14,8 @@ export interface StoredTwilioEvent {
   event: TwilioEvent;
   receivedAt: Date;
   appliedAt: Date | null;
+  /** Null until an applier looked for the event's row. */
+  checkedAt: Date | null;
 }
 
 /** WhatsApp addresses arrive as `whatsapp:+E164`; the ledger keeps the bare number. */

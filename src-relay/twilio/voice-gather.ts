@@ -2,7 +2,7 @@ import twilio from 'twilio';
 import type { RelayDb } from '../db/relay-database';
 import { callContextOf } from './call-context';
 import type { GatherChoice } from './twilio-event';
-import { recordTwilioEvent } from './twilio-event-store';
+import { recordHandledTwilioEvent } from './twilio-event-store';
 import { spokenAmount, voiceScriptFor, type VoiceScript } from './voice-scripts';
 
 const CHOICES: Readonly<Record<string, GatherChoice>> = { '2': 'promise_to_pay', '3': 'callback_requested' };
@@ -30,7 +30,7 @@ export async function answerGather(db: RelayDb, input: { callSid: string; digits
     offerMenu(response, script, input.gatherUrl);
   } else if (choice) {
     await db.transaction((tx) =>
-      recordTwilioEvent(tx, { kind: 'voice_gather', callSid: input.callSid, digits: input.digits, choice, recoveryActionId: context.recoveryActionId }, { applied: true }),
+      recordHandledTwilioEvent(tx, { kind: 'voice_gather', callSid: input.callSid, digits: input.digits, choice, recoveryActionId: context.recoveryActionId }),
     );
     say(choice === 'promise_to_pay' ? script.promiseNoted : script.callbackNoted);
     response.hangup();

@@ -1,12 +1,14 @@
 import type { z } from 'zod';
 import type { Result } from '../errors';
 import { activityChannels } from './activities';
+import { approvalChannels } from './approvals';
 import { caseAuditChannels } from './case-audit';
 import { caseComplianceChannels } from './case-compliance';
 import { caseDetailChannels } from './case-detail';
 import { caseWorkChannels } from './case-work';
 import { caseChannels } from './cases';
 import { communicationChannels } from './communications';
+import { dashboardChannels } from './dashboard';
 import type { ChannelSpec } from './define-channel';
 import { directoryChannels } from './directory';
 import { recoveryChannels } from './recovery';
@@ -26,6 +28,8 @@ export const channels = {
   ...caseWorkChannels,
   ...activityChannels,
   ...settlementChannels,
+  ...dashboardChannels,
+  ...approvalChannels,
   ...strategyChannels,
   ...recoveryChannels,
   ...communicationChannels,
@@ -63,12 +67,14 @@ export function isChannelName(value: unknown): value is ChannelName {
 }
 
 export * from './activities';
+export * from './approvals';
 export * from './case-audit';
 export * from './case-compliance';
 export * from './case-detail';
 export * from './case-work';
 export * from './cases';
 export * from './communications';
+export * from './dashboard';
 export * from './directory';
 export * from './recovery';
 export * from './session';
