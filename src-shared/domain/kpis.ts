@@ -9,7 +9,7 @@ export interface Ratio {
   rate: number | null;
 }
 
-function ratio(numerator: number, denominator: number): Ratio {
+export function ratio(numerator: number, denominator: number): Ratio {
   return { numerator, denominator, rate: denominator === 0 ? null : numerator / denominator };
 }
 
@@ -31,16 +31,58 @@ export function cureRate(delinquentAtStart: ReadonlySet<string>, currentAtEnd: R
   return ratio(cured, delinquentAtStart.size);
 }
 
-/** Promise-kept rate: kept ÷ promises that fell due in the period (cancelled ones never fell due; partly kept is not kept). */
-export function promiseKeptRate(promises: readonly { dueOn: IsoDate; status: PromiseStatus }[], from: IsoDate, to: IsoDate): Ratio {
-  const fellDue = promises.filter((p) => p.dueOn >= from && p.dueOn <= to && p.status !== 'cancelled' && p.status !== 'pending');
-  return ratio(fellDue.filter((p) => p.status === 'kept').length, fellDue.length);
+/** Rows may stand for several alike records (`count`, 1 when absent), so a store can group them before the rule counts. */
+type Counted = { count?: number };
+const total = (rows: readonly Counted[]) => rows.reduce((sum, row) => sum + (row.count ?? 1), 0);
+
+/** Whether a promise fell due in the period: cancelled ones never did, and pending ones are still inside their grace. */
+export function promiseFellDue(promise: { dueOn: IsoDate; status: PromiseStatus }, from: IsoDate, to: IsoDate): boolean {
+  return promise.dueOn >= from && promise.dueOn <= to && promise.status !== 'cancelled' && promise.status !== 'pending';
+}
+
+/** Promise-kept rate: kept ÷ promises that fell due in the period (partly kept is not kept). */
+export function promiseKeptRate(promises: readonly ({ dueOn: IsoDate; status: PromiseStatus } & Counted)[], from: IsoDate, to: IsoDate): Ratio {
+  const fellDue = promises.filter((p) => promiseFellDue(p, from, to));
+  return ratio(total(fellDue.filter((p) => p.status === 'kept')), total(fellDue));
 }
 
 /** Right-party-contact rate: conversations ÷ outbound call attempts (a voicemail or no answer is an attempt). */
-export function rightPartyContactRate(calls: readonly { direction: 'outbound' | 'inbound'; outcome: string }[]): Ratio {
+export function rightPartyContactRate(calls: readonly ({ direction: 'outbound' | 'inbound'; outcome: string } & Counted)[]): Ratio {
   const outbound = calls.filter((call) => call.direction === 'outbound');
-  return ratio(outbound.filter((call) => call.outcome === 'conversation').length, outbound.length);
+  return ratio(total(outbound.filter((call) => call.outcome === 'conversation')), total(outbound));
+}
+
+/** Accounts that went from one bucket at the period's start to another at its end. */
+export interface BucketTransition {
+  from: Bucket;
+  to: Bucket;
+  accounts: number;
+}
+
+/**
+ * The bucket-to-bucket roll matrix by accounts: for each starting bucket, the share of its
+ * accounts in each bucket at the period's end (a row's shares add up to 1).
+ */
+export function rollMatrix(transitions: readonly BucketTransition[]): { from: Bucket; accounts: number; to: { bucket: Bucket; accounts: number; share: number | null }[] }[] {
+  return BUCKETS.map((from) => {
+    const row = transitions.filter((t) => t.from === from);
+    const accounts = row.reduce((sum, t) => sum + t.accounts, 0);
+    return {
+      from,
+      accounts,
+      to: BUCKETS.map((to) => {
+        const moved = row.filter((t) => t.to === to).reduce((sum, t) => sum + t.accounts, 0);
+        return { bucket: to, accounts: moved, share: ratio(moved, accounts).rate };
+      }),
+    };
+  });
+}
+
+/** The cure rate read off transitions: of the accounts not current at the start, those current at the end. */
+export function cureRateOfTransitions(transitions: readonly BucketTransition[]): Ratio {
+  const delinquent = transitions.filter((t) => t.from !== 'current');
+  const cured = delinquent.filter((t) => t.to === 'current');
+  return ratio(cured.reduce((sum, t) => sum + t.accounts, 0), delinquent.reduce((sum, t) => sum + t.accounts, 0));
 }
 
 /** Collected: payments received in the period on loans with a case, per currency. */
