@@ -84,8 +84,9 @@ describe('approvals inbox', () => {
   it('shows next-best-action overrides and do-not-contact overrides to review, and refuses agents', async () => {
     const kase = store.sqlite.prepare('SELECT id, nba_action FROM cases WHERE active = 1 AND nba_action IS NOT NULL ORDER BY id LIMIT 1').get() as { id: string; nba_action: string };
     await api.ok(agent, 'cases.overrideNba', { caseId: kase.id, action: 'escalate_field', reason: 'Borrower asked for a home visit' });
-    const dnc = store.sqlite.prepare(`SELECT c.id FROM cases c JOIN loans l ON l.id = c.loan_id JOIN borrowers b ON b.id = l.borrower_id WHERE c.active = 1 AND b.do_not_contact = 1 LIMIT 1`).pluck().get() as string;
-    expect(dnc).toBeTruthy();
+    // A borrower who asked not to be contacted, on a case other than the one above.
+    const dnc = store.sqlite.prepare('SELECT id FROM cases WHERE active = 1 AND id != ? ORDER BY id LIMIT 1').pluck().get(kase.id) as string;
+    store.sqlite.prepare('UPDATE borrowers SET do_not_contact = 1 WHERE id = (SELECT l.borrower_id FROM cases c JOIN loans l ON l.id = c.loan_id WHERE c.id = ?)').run(dnc);
     await api.ok(supervisor, 'contacts.overrideDoNotContact', { caseId: dnc, reason: 'Borrower called in asking for a payoff quote' });
     const { nbaOverrides, contactOverrides } = await inbox();
     expect(nbaOverrides).toContainEqual(expect.objectContaining({ caseId: kase.id, recommended: kase.nba_action, chosen: 'escalate_field', reason: 'Borrower asked for a home visit', by: agent.user!.name }));
