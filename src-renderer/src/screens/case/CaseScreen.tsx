@@ -1,17 +1,20 @@
 import { Button, Group, Kbd, Stack, Tabs, Text } from '@mantine/core';
-import { IconArrowLeft, IconFileText, IconHistory, IconLayoutDashboard, IconMessages, IconReceipt } from '@tabler/icons-react';
+import { IconArrowLeft, IconFileText, IconHistory, IconLayoutDashboard, IconListDetails, IconMessages, IconReceipt, IconReportMoney, IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { LoadError, Loading } from '../../components/QueryStatus';
+import { AuditTab } from './audit/AuditTab';
 import { CaseHeader } from './CaseHeader';
 import { useCaseLiveUpdates, useCaseSummary } from './case-queries';
+import { ComplianceTab } from './compliance/ComplianceTab';
 import { InteractionsTab } from './interactions/InteractionsTab';
 import { LettersTab } from './letters/LettersTab';
 import { MessagesTab } from './messages/MessagesTab';
 import { OverviewTab } from './overview/OverviewTab';
 import { PromisesTab } from './promises/PromisesTab';
+import { SettlementsTab } from './settlements/SettlementsTab';
 import { useCaseShortcuts, type CaseShortcut } from './use-case-shortcuts';
 
-export type CaseTab = 'overview' | 'interactions' | 'messages' | 'promises' | 'letters';
+export type CaseTab = 'overview' | 'interactions' | 'messages' | 'promises' | 'settlements' | 'compliance' | 'letters' | 'audit';
 
 const TAB_OF: Record<CaseShortcut, CaseTab> = { log: 'interactions', promise: 'promises', message: 'messages' };
 
@@ -25,7 +28,7 @@ function ShortcutHints() {
   );
 }
 
-/** One case, worked end to end: overview, interactions, messages, promises and letters, with its keys. */
+/** One case, worked end to end: overview, interactions, messages, promises, settlements, compliance, letters and its audit trail, with its keys. */
 export function CaseScreen({ caseId, onBack }: { caseId: string; onBack(): void }) {
   const summary = useCaseSummary(caseId);
   useCaseLiveUpdates(caseId);
@@ -51,19 +54,25 @@ export function CaseScreen({ caseId, onBack }: { caseId: string; onBack(): void 
     <Stack gap="md" data-testid="case-screen">
       <CaseHeader summary={c} onBack={onBack} />
       <Tabs value={tab} onChange={(value) => value && setTab(value as CaseTab)}>
-        <Tabs.List>
+        <Tabs.List aria-label="Case sections">
           <Tabs.Tab value="overview" leftSection={<IconLayoutDashboard size={16} />}>Overview</Tabs.Tab>
           <Tabs.Tab value="interactions" leftSection={<IconHistory size={16} />}>Interactions</Tabs.Tab>
           <Tabs.Tab value="messages" leftSection={<IconMessages size={16} />}>Messages</Tabs.Tab>
           <Tabs.Tab value="promises" leftSection={<IconReceipt size={16} />}>Promises</Tabs.Tab>
+          <Tabs.Tab value="settlements" leftSection={<IconReportMoney size={16} aria-hidden />}>Settlements</Tabs.Tab>
+          <Tabs.Tab value="compliance" leftSection={<IconShieldCheck size={16} aria-hidden />}>Compliance</Tabs.Tab>
           <Tabs.Tab value="letters" leftSection={<IconFileText size={16} />}>Letters</Tabs.Tab>
+          <Tabs.Tab value="audit" leftSection={<IconListDetails size={16} aria-hidden />}>Audit</Tabs.Tab>
           <ShortcutHints />
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md"><OverviewTab summary={c} /></Tabs.Panel>
         <Tabs.Panel value="interactions" pt="md"><InteractionsTab summary={c} focusNonce={nonceFor('log')} /></Tabs.Panel>
         <Tabs.Panel value="messages" pt="md"><MessagesTab summary={c} focusNonce={nonceFor('message')} /></Tabs.Panel>
         <Tabs.Panel value="promises" pt="md"><PromisesTab summary={c} focusNonce={nonceFor('promise')} /></Tabs.Panel>
+        <Tabs.Panel value="settlements" pt="md"><SettlementsTab summary={c} /></Tabs.Panel>
+        <Tabs.Panel value="compliance" pt="md"><ComplianceTab summary={c} /></Tabs.Panel>
         <Tabs.Panel value="letters" pt="md"><LettersTab summary={c} /></Tabs.Panel>
+        <Tabs.Panel value="audit" pt="md"><AuditTab summary={c} /></Tabs.Panel>
       </Tabs>
     </Stack>
   );
