@@ -12,8 +12,10 @@ function triggerSql(table: SyncedTable): string[] {
   const key = (row: 'NEW' | 'OLD') => `json_array(${table.keyColumns.map((column) => `${row}."${column}"`).join(', ')})`;
   const image = `json_object(${table.columns.map((column) => `'${column}', OLD."${column}"`).join(', ')})`;
   const when = 'WHEN (SELECT capturing FROM sync_capture WHERE id = 1) = 1';
-  // OR IGNORE keeps the first note of a row: its image from before the command touched it.
-  const note = (row: 'NEW' | 'OLD', before: string) => `INSERT OR IGNORE INTO sync_pending (tbl, key, before) VALUES ('${table.name}', ${key(row)}, ${before})`;
+  // Only the first note of a row is kept: its image from before the command touched it. NOT EXISTS
+  // rather than OR IGNORE, which an upsert's own conflict clause overrides inside its triggers.
+  const note = (row: 'NEW' | 'OLD', before: string) =>
+    `INSERT INTO sync_pending (tbl, key, before) SELECT '${table.name}', ${key(row)}, ${before} WHERE NOT EXISTS (SELECT 1 FROM sync_pending WHERE tbl = '${table.name}' AND key = ${key(row)})`;
   return [
     `CREATE TRIGGER "sync_cap_${table.name}_i" AFTER INSERT ON "${table.name}" ${when} BEGIN ${note('NEW', 'NULL')}; END`,
     // A key that changes leaves its old row behind: the old key is noted too, and reads as a delete.

@@ -1,0 +1,41 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createRelayClient } from '../sync/relay-client';
+import { createSyncSession } from '../sync/sync-session';
+import { openStore } from '../store/open-store';
+import { TapeError } from '../tape/import-tape';
+import { tapeChanges } from './tape-changes';
+
+/**
+ * `tsx src-main/feed-host/main.ts --db FILE --relay URL --device-token T --dir DIR --out FILE`:
+ * the desktop half of the relay's core-banking feed (src-relay/feed). The relay may not import
+ * desktop code (DESIGN §1), so it runs this beside itself, as it would the engine host: bring the
+ * replica in `--db` up to the ledger, run the desktop's tape import on it and write to `--out`
+ * either `{ ok: true, summary, changes }` (the rows for the relay to apply in one transaction) or
+ * `{ ok: false, errors }` (every `file:line: why`). Anything else is a crash: non-zero exit.
+ */
+const { values } = parseArgs({ options: { db: { type: 'string' }, relay: { type: 'string' }, 'device-token': { type: 'string' }, dir: { type: 'string' }, out: { type: 'string' } } });
+const { db, relay, dir, out } = values;
+const token = values['device-token'];
+if (!db || !relay || !token || !dir || !out) {
+  process.stderr.write('feed-host: usage: --db FILE --relay URL --device-token TOKEN --dir DIR --out FILE\n');
+  process.exit(2);
+}
+
+const dbPath = resolve(db);
+mkdirSync(dirname(dbPath), { recursive: true });
+const store = openStore(dbPath);
+try {
+  await createSyncSession(store, createRelayClient(relay, token)).pull();
+  let result: unknown;
+  try {
+    result = { ok: true, ...tapeChanges(store, resolve(dir)) };
+  } catch (error) {
+    if (!(error instanceof TapeError)) throw error;
+    result = { ok: false, errors: error.errors };
+  }
+  writeFileSync(out, JSON.stringify(result));
+} finally {
+  store.close();
+}

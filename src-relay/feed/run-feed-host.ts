@@ -1,0 +1,54 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { RowChange } from '../../src-shared/sync/protocol';
+import type { FeedReplica } from './feed-replica';
+
+/** The counts the desktop's importer reports (src-main/tape/import-tape.ts `ImportSummary`). */
+export const TapeSummary = z.object({
+  borrowers: z.number().int(),
+  phones: z.number().int(),
+  loans: z.number().int(),
+  installments: z.number().int(),
+  payments: z.number().int(),
+  promises: z.number().int(),
+  contacts: z.number().int(),
+  emails: z.number().int(),
+  productsCreated: z.number().int(),
+});
+export type TapeSummary = z.infer<typeof TapeSummary>;
+
+const FeedHostResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), summary: TapeSummary, changes: z.array(RowChange) }),
+  z.object({ ok: z.literal(false), errors: z.array(z.string()).min(1) }),
+]);
+export type FeedHostResult = z.infer<typeof FeedHostResult>;
+
+const FEED_HOST = resolve(dirname(fileURLToPath(import.meta.url)), '../../src-main/feed-host/main.ts');
+
+/**
+ * Runs the desktop's tape import on the replica in a child process (the relay may not load desktop
+ * code, DESIGN §1): it pulls the ledger from `relayUrl` with the replica's token first, so the
+ * tape's references to earlier imports are checked against the ledger as it stands.
+ */
+export async function runFeedHost(replica: FeedReplica, relayUrl: string, tapeDir: string): Promise<FeedHostResult> {
+  const work = mkdtempSync(join(tmpdir(), 'recourse-feed-'));
+  const out = join(work, 'result.json');
+  try {
+    const args = ['--import', 'tsx', FEED_HOST, '--db', replica.dbPath, '--relay', relayUrl, '--device-token', replica.token, '--dir', tapeDir, '--out', out];
+    const stderr: Buffer[] = [];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, RECOURSE_LOG_LEVEL: process.env.RECOURSE_LOG_LEVEL ?? 'warn' } });
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    const code = await new Promise<number | null>((done, fail) => {
+      child.once('error', fail);
+      child.once('close', done);
+    });
+    if (code !== 0) throw new Error(`the feed host exited with ${code}: ${Buffer.concat(stderr).toString('utf8').trim().slice(-2000)}`);
+    return FeedHostResult.parse(JSON.parse(readFileSync(out, 'utf8')));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
