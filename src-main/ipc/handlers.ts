@@ -2,6 +2,7 @@ import { activityHandlers } from '../activities/activity-handlers';
 import { approvalHandlers } from '../approvals/approval-handlers';
 import { caseAuditHandlers } from '../case-audit/case-audit-handlers';
 import { caseComplianceHandlers } from '../case-compliance/case-compliance-handlers';
+import { borrowerHandlers } from '../borrowers/borrower-handlers';
 import { caseDetailHandlers } from '../case-detail/case-detail-handlers';
 import { caseWorkHandlers } from '../case-work/case-work-handlers';
 import { caseHandlers } from '../cases/case-handlers';
@@ -30,6 +31,7 @@ export function createHandlers(store: Store, { communications, sync }: { communi
     ...caseDetailHandlers(store),
     ...caseComplianceHandlers(store),
     ...caseAuditHandlers(store),
+    ...borrowerHandlers(store),
     ...directoryHandlers(store),
     ...caseWorkHandlers(store),
     ...activityHandlers(store),

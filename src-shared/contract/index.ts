@@ -4,6 +4,7 @@ import { activityChannels } from './activities';
 import { approvalChannels } from './approvals';
 import { caseAuditChannels } from './case-audit';
 import { caseComplianceChannels } from './case-compliance';
+import { borrowerChannels } from './borrowers';
 import { caseDetailChannels } from './case-detail';
 import { caseWorkChannels } from './case-work';
 import { caseChannels } from './cases';
@@ -24,6 +25,7 @@ export const channels = {
   ...caseDetailChannels,
   ...caseComplianceChannels,
   ...caseAuditChannels,
+  ...borrowerChannels,
   ...directoryChannels,
   ...caseWorkChannels,
   ...activityChannels,
@@ -70,6 +72,7 @@ export * from './activities';
 export * from './approvals';
 export * from './case-audit';
 export * from './case-compliance';
+export * from './borrowers';
 export * from './case-detail';
 export * from './case-work';
 export * from './cases';

@@ -148,6 +148,21 @@ describe('contact_overrides: granting needs override_do_not_contact; using one d
   ]);
 });
 
+describe('borrowers and phones: lifting do-not-contact needs a supervisor; a STOP stays until the borrower opts in', () => {
+  const borrower = (doNotContact: 0 | 1): RowData => ({ id: 'b1', do_not_contact: doNotContact, language: 'en' });
+  const phone = (smsConsent: 0 | 1, optedOutAt: string | null): RowData => ({ id: 'ph1', sms_consent: smsConsent, opted_out_at: optedOutAt });
+  judge([
+    ['an agent sets do-not-contact', 'borrowers', borrower(0), borrower(1), agent, null],
+    ['an agent lifting it is refused', 'borrowers', borrower(1), borrower(0), agent, 'needs the override_do_not_contact permission'],
+    ['a supervisor lifts it', 'borrowers', borrower(1), borrower(0), supervisor, null],
+    ['an agent edits a do-not-contact borrower otherwise', 'borrowers', borrower(1), { ...borrower(1), language: 'es' }, agent, null],
+    ['the STOP reply revokes consent', 'phones', phone(1, null), phone(0, '2026-11-22T10:00:00.000Z'), system, null],
+    ['consent given back over a STOP is refused, even to a supervisor', 'phones', phone(0, '2026-11-22T10:00:00.000Z'), phone(1, '2026-11-22T10:00:00.000Z'), supervisor, 'opted out of texts'],
+    ['an opt-in that clears the STOP restores it', 'phones', phone(0, '2026-11-22T10:00:00.000Z'), phone(1, null), system, null],
+    ['a new number with consent', 'phones', null, phone(1, null), agent, null],
+  ]);
+});
+
 describe('everything else', () => {
   judge([
     ['an agent updates a case', 'cases', { id: 'c1', dpd: 3 }, { id: 'c1', dpd: 4 }, agent, null],

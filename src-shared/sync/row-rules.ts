@@ -116,6 +116,13 @@ function tableReason(check: RowChangeCheck & { after: RowData }): string | null 
     const onlyUsed = jsonEqual({ ...before, used_at: null }, { ...after, used_at: null }) && before.used_at === null;
     if (!onlyUsed) return 'without the override_do_not_contact permission an override may only be marked used, once';
   }
+  if (tbl === 'borrowers' && before !== null && flagIsSet(before.do_not_contact) && !flagIsSet(after.do_not_contact) && !permissions.includes('override_do_not_contact')) {
+    return 'lifting do-not-contact needs the override_do_not_contact permission';
+  }
+  // A STOP reply is the borrower's word: texting comes back with their START, which clears the opt-out too.
+  if (tbl === 'phones' && typeof after.opted_out_at === 'string' && flagIsSet(after.sms_consent) && !(before !== null && flagIsSet(before.sms_consent))) {
+    return 'a number the borrower opted out of texts on cannot be given SMS consent again without their opt-in';
+  }
   if (tbl === 'settlement_offers' && before !== null && !jsonEqual(before.requires_approval, after.requires_approval)) {
     return 'requires_approval is fixed when the offer is drafted';
   }

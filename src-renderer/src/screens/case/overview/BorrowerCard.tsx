@@ -1,7 +1,8 @@
-import { Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { IconUser } from '@tabler/icons-react';
+import { IconId, IconUser } from '@tabler/icons-react';
+import { useState } from 'react';
 import type { CaseSummary } from '../../../../../src-shared/contract';
 import { call } from '../../../api/client';
 import { useCan } from '../../../app/session-context';
@@ -9,6 +10,7 @@ import { Field } from '../../../components/Field';
 import { productLabel } from '../../../format/domain-labels';
 import { formatPhone } from '../../../format/phone';
 import { formatDate } from '../../../format/time';
+import { BorrowerProfileDrawer } from '../../borrower/BorrowerProfileDrawer';
 import { useRefreshCase } from '../case-queries';
 
 function AssignedAgent({ summary }: { summary: CaseSummary }) {
@@ -42,10 +44,14 @@ function AssignedAgent({ summary }: { summary: CaseSummary }) {
 /** Who the borrower is and how to reach them (only the SSN's last four), and who owns the case. */
 export function BorrowerCard({ summary: c }: { summary: CaseSummary }) {
   const canAssign = useCan('assign_cases');
+  const [profileOpen, setProfileOpen] = useState(false);
   return (
     <Paper withBorder p="md" h="100%">
       <Stack gap="md">
-        <Group gap={6}><IconUser size={18} color="var(--mantine-color-indigo-6)" /><Title order={5}>Borrower and ownership</Title></Group>
+        <Group justify="space-between">
+          <Group gap={6}><IconUser size={18} color="var(--mantine-color-indigo-6)" /><Title order={5}>Borrower and ownership</Title></Group>
+          <Button size="xs" variant="light" leftSection={<IconId size={14} />} onClick={() => setProfileOpen(true)}>Borrower profile</Button>
+        </Group>
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">
           <Field label="Account"><Text size="sm" ff="monospace">{c.accountNumber}</Text></Field>
           <Field label="Product">{productLabel(c.loan.productCode)} · since {formatDate(c.loan.originatedOn)}</Field>
@@ -60,6 +66,7 @@ export function BorrowerCard({ summary: c }: { summary: CaseSummary }) {
           <Field label="Language">{c.borrower.language.toUpperCase()}</Field>
         </SimpleGrid>
       </Stack>
+      {profileOpen && <BorrowerProfileDrawer caseId={c.caseId} borrowerId={c.borrower.id} currency={c.currency} onClose={() => setProfileOpen(false)} />}
     </Paper>
   );
 }

@@ -1,0 +1,42 @@
+import { Alert, Button, Checkbox, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { PHONE_LABELS, type PhoneView } from '../../../../src-shared/contract';
+import { ApiError } from '../../api/client';
+import { PHONE_TYPES } from '../../../../src-shared/domain/vocabulary';
+import { titleCase } from '../../format/domain-labels';
+import { formatPhone } from '../../format/phone';
+import { useBorrowerCommand } from './use-borrower-profile';
+
+/** Adds a number, or edits one; a number the borrower opted out of by STOP cannot be given consent here. */
+export function PhoneForm({ caseId, borrowerId, phone, onClose }: { caseId: string; borrowerId: string; phone: PhoneView | null; onClose(): void }) {
+  const [number, setNumber] = useState(phone ? formatPhone(phone.e164) : '');
+  const [label, setLabel] = useState<PhoneView['label']>(phone?.label ?? 'mobile');
+  const [type, setType] = useState<PhoneView['type']>(phone?.type ?? 'mobile');
+  const [isPrimary, setPrimary] = useState(phone?.isPrimary ?? false);
+  const [isActive, setActive] = useState(phone?.isActive ?? true);
+  const [smsConsent, setConsent] = useState(phone?.smsConsent ?? false);
+  const save = useBorrowerCommand(caseId, 'borrowers.savePhone', phone ? 'Number updated' : 'Number added', onClose);
+  const optedOut = phone?.optedOutAt != null;
+  return (
+    <Modal opened onClose={onClose} title={phone ? 'Edit phone number' : 'Add a phone number'} centered>
+      <form onSubmit={(event) => { event.preventDefault(); save.mutate({ borrowerId, phoneId: phone?.id, number, label, type, isPrimary, isActive, smsConsent }); }}>
+        <Stack gap="sm">
+          <TextInput label="Number" description="Local numbers are read in the borrower's country" value={number} onChange={(e) => setNumber(e.currentTarget.value)} required data-autofocus
+            error={save.error instanceof ApiError && save.error.data.field === 'number' ? save.error.message : undefined} />
+          <Group grow>
+            <Select label="Label" data={PHONE_LABELS.map((value) => ({ value, label: titleCase(value) }))} value={label} onChange={(value) => value && setLabel(value as PhoneView['label'])} allowDeselect={false} />
+            <Select label="Line type" data={PHONE_TYPES.map((value) => ({ value, label: titleCase(value) }))} value={type} onChange={(value) => value && setType(value as PhoneView['type'])} allowDeselect={false} />
+          </Group>
+          <Checkbox label="Primary number" checked={isPrimary} onChange={(e) => setPrimary(e.currentTarget.checked)} />
+          <Checkbox label="In use" checked={isActive} onChange={(e) => setActive(e.currentTarget.checked)} />
+          <Checkbox label="Consents to SMS and WhatsApp" checked={smsConsent} disabled={optedOut && !phone?.smsConsent} onChange={(e) => setConsent(e.currentTarget.checked)} />
+          {optedOut && <Alert color="orange" variant="light">The borrower replied STOP from this number. Texting comes back only when they reply START.</Alert>}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>Cancel</Button>
+            <Button type="submit" loading={save.isPending}>Save number</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
