@@ -1,24 +1,41 @@
 import { ActionIcon, AppShell, Avatar, Badge, Button, Group, NavLink, Text, Title, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
-import { IconListDetails, IconLogout, IconMoon, IconSun } from '@tabler/icons-react';
+import { IconChecklist, IconLayoutDashboard, IconListDetails, IconLogout, IconMoon, IconSun } from '@tabler/icons-react';
 import { initials, roleColor } from '../format/people';
 import { useState } from 'react';
+import { ApprovalsScreen } from '../screens/approvals/ApprovalsScreen';
 import { CaseScreen } from '../screens/case/CaseScreen';
-import { QueueScreen } from '../screens/queue/QueueScreen';
+import { DashboardScreen, type DrillDown } from '../screens/dashboard/DashboardScreen';
+import { QueueScreen, type QueueFilterRequest } from '../screens/queue/QueueScreen';
+import { ApprovalsBadge } from '../screens/approvals/ApprovalsBadge';
 import { SandboxBadge } from './SandboxBadge';
 import { SyncIndicator } from './SyncIndicator';
 import { useSession } from './session-context';
+
+type View = 'queue' | 'dashboard' | 'approvals';
 
 export function AppLayout() {
   const { user, signOut } = useSession();
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');
+  const [view, setView] = useState<View>('queue');
   // The open case, if any. The queue stays mounted behind it, so its filters, page and scroll survive a visit.
   const [openCaseId, setOpenCaseId] = useState<string | null>(null);
+  const [filterRequest, setFilterRequest] = useState<QueueFilterRequest | undefined>(undefined);
+  const canSeeDashboard = user.permissions.includes('view_dashboard');
+  const canApprove = user.permissions.includes('approve_settlement');
   const backToQueue = () => {
     const left = openCaseId;
     setOpenCaseId(null);
     // Keyboard users land back on the row they opened.
     requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-case-id="${left}"]`)?.focus());
+  };
+  const show = (next: View) => {
+    setOpenCaseId(null);
+    setView(next);
+  };
+  const drillDown = (filters: DrillDown) => {
+    setFilterRequest((current) => ({ filters, nonce: (current?.nonce ?? 0) + 1 }));
+    show('queue');
   };
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 'sm' }} padding="md">
@@ -48,13 +65,19 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        <NavLink active={openCaseId === null} label="Collections queue" leftSection={<IconListDetails size={18} />} onClick={backToQueue} />
+        <NavLink active={openCaseId === null && view === 'queue'} label="Collections queue" leftSection={<IconListDetails size={18} />} onClick={() => (view === 'queue' ? backToQueue() : show('queue'))} />
+        {canSeeDashboard && <NavLink active={openCaseId === null && view === 'dashboard'} label="Dashboard" leftSection={<IconLayoutDashboard size={18} />} onClick={() => show('dashboard')} />}
+        {canApprove && (
+          <NavLink active={openCaseId === null && view === 'approvals'} label="Approvals" leftSection={<IconChecklist size={18} />} rightSection={<ApprovalsBadge />} onClick={() => show('approvals')} />
+        )}
       </AppShell.Navbar>
       <AppShell.Main>
-        <div hidden={openCaseId !== null}>
-          <QueueScreen onOpenCase={setOpenCaseId} />
+        <div hidden={openCaseId !== null || view !== 'queue'}>
+          <QueueScreen onOpenCase={setOpenCaseId} filterRequest={filterRequest} />
         </div>
-        {openCaseId && <CaseScreen key={openCaseId} caseId={openCaseId} onBack={backToQueue} />}
+        {openCaseId === null && view === 'dashboard' && <DashboardScreen onDrillDown={drillDown} />}
+        {openCaseId === null && view === 'approvals' && <ApprovalsScreen onOpenCase={setOpenCaseId} />}
+        {openCaseId && <CaseScreen key={openCaseId} caseId={openCaseId} onBack={view === 'queue' ? backToQueue : () => setOpenCaseId(null)} />}
       </AppShell.Main>
     </AppShell>
   );

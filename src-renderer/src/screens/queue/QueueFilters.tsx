@@ -22,8 +22,9 @@ const toMinor = (value: string | number) => (value === '' ? undefined : Math.rou
 /** The queue's filter bar: search, the case's classifications, ownership, flags and ranges. */
 export function QueueFilters({ value, searchText, onSearchText, onChange, agents, queues }: Props) {
   const set = (patch: Partial<QueueFilterState>) => onChange({ ...value, ...patch });
-  const [more, { toggle }] = useDisclosure(false);
   const moreCount = [value.buckets?.length, value.severities?.length, value.flags?.length, value.dpdMin !== undefined || value.dpdMax !== undefined, value.balanceMinMinor !== undefined || value.balanceMaxMinor !== undefined].filter(Boolean).length;
+  // Opened from the start when the filters arrive set (a dashboard drill-down to a bucket), so they are in view.
+  const [more, { toggle }] = useDisclosure(moreCount > 0);
   return (
     <Stack gap="sm">
       <Group gap="sm" align="flex-end" wrap="wrap">

@@ -7,11 +7,23 @@ import { call } from '../../api/client';
 import { QueueFilters, type QueueFilterState } from './QueueFilters';
 import { QueueTable } from './QueueTable';
 
+/** Filters another screen asks the queue to show (a dashboard drill-down); a new nonce applies them again. */
+export interface QueueFilterRequest {
+  filters: QueueFilterState;
+  nonce: number;
+}
+
 /** The collections queue: the agent's worklist, filtered, sorted and paged in main; a row opens its case. */
-export function QueueScreen({ onOpenCase }: { onOpenCase(caseId: string): void }) {
+export function QueueScreen({ onOpenCase, filterRequest }: { onOpenCase(caseId: string): void; filterRequest?: QueueFilterRequest }) {
   const client = useQueryClient();
   const [filters, setFilters] = useState<QueueFilterState>({});
   const [searchText, setSearchText] = useState('');
+  const [appliedNonce, setAppliedNonce] = useState<number | null>(null);
+  if (filterRequest && filterRequest.nonce !== appliedNonce) {
+    setAppliedNonce(filterRequest.nonce);
+    setFilters(filterRequest.filters);
+    setSearchText('');
+  }
   const [search] = useDebouncedValue(searchText.trim(), 250);
   const [sort, setSort] = useState<{ field: QueueSortField; direction: 'asc' | 'desc' }>({ field: 'priority', direction: 'desc' });
   const [pageSize, setPageSize] = useState(50);
@@ -42,7 +54,7 @@ export function QueueScreen({ onOpenCase }: { onOpenCase(caseId: string): void }
         </div>
       </Group>
       <Paper withBorder p="sm">
-        <QueueFilters value={filters} searchText={searchText} onSearchText={setSearchText} onChange={setFilters} agents={agents.data ?? []} queues={queues.data ?? []} />
+        <QueueFilters key={appliedNonce} value={filters} searchText={searchText} onSearchText={setSearchText} onChange={setFilters} agents={agents.data ?? []} queues={queues.data ?? []} />
       </Paper>
       {queue.error && <Alert color="red" title="The queue could not be loaded">{queue.error.message}</Alert>}
       <Paper withBorder>

@@ -1,0 +1,154 @@
+import { expect, test, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RecourseApi } from '../src-shared/contract';
+import { seedDemoDatabase } from './support/demo-cases';
+import { startHarness, type RunningHarness } from './support/harness';
+import { QueuePage } from './support/queue-page';
+
+let harness: RunningHarness;
+let dir: string;
+
+const OUTCOMES = ['PTP', 'NO_ANSWER', 'LEFT_MESSAGE', 'NO_ANSWER', 'REFUSED', 'PAID', 'NO_ANSWER', 'LEFT_MESSAGE', 'WRONG_NUMBER', 'PTP'];
+const PROMISE_STATUSES = ['kept', 'kept', 'broken', 'kept', 'partially_kept', 'kept', 'broken', 'kept', 'cancelled'];
+
+/**
+ * The demo seed holds the loans' own history but no agent work, so the month gets the calls
+ * agents logged on their cases and the promises they took, already judged by the daily runs,
+ * as a desk's database would after a few weeks.
+ */
+function addAgentMonth(dbPath: string): void {
+  const db = new Database(dbPath);
+  try {
+    const asOf = db.prepare(`SELECT value FROM app_meta WHERE key = 'last_daily_run'`).pluck().get() as string;
+    const monthStart = `${asOf.slice(0, 8)}01`;
+    const days = Math.max(1, Number(asOf.slice(8, 10)));
+    const cases = db.prepare(`SELECT id, loan_id, assigned_agent_id, amount_past_due_minor FROM cases WHERE active = 1 AND assigned_agent_id IS NOT NULL ORDER BY id`).all() as
+      { id: string; loan_id: string; assigned_agent_id: string; amount_past_due_minor: number }[];
+    const activity = db.prepare(`INSERT INTO activities (id, case_id, loan_id, type, direction, outcome, performed_by, at) VALUES (?, ?, ?, 'CALL', 'outbound', ?, ?, ?)`);
+    const promise = db.prepare(`INSERT INTO promises (id, case_id, loan_id, created_on, due_on, amount_minor, status, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    const dayOf = (n: number) => `${monthStart.slice(0, 8)}${String(1 + (n % days)).padStart(2, '0')}`;
+    db.transaction(() => {
+      cases.forEach((c, n) => {
+        for (let call = 0; call < 1 + (n % 3); call += 1) activity.run(`e2e-call-${n}-${call}`, c.id, c.loan_id, OUTCOMES[(n + call) % OUTCOMES.length], c.assigned_agent_id, `${dayOf(n + call * 5)}T14:${String(10 + call).padStart(2, '0')}:00.000Z`);
+        if (n % 2 === 0) promise.run(`e2e-promise-${n}`, c.id, c.loan_id, monthStart, dayOf(n), Math.max(1_000, Math.round(c.amount_past_due_minor / 2)), PROMISE_STATUSES[n % PROMISE_STATUSES.length], c.assigned_agent_id);
+      });
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+test.beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'recourse-dashboard-e2e-'));
+  const dbPath = join(dir, 'demo.db');
+  seedDemoDatabase(dbPath);
+  addAgentMonth(dbPath);
+  harness = await startHarness({ dbPath });
+});
+test.afterAll(async () => {
+  await harness?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function signInAs(queue: QueuePage, role: 'agent' | 'supervisor') {
+  await queue.page.goto(harness.url);
+  const option = queue.page.getByRole('option').filter({ hasText: role }).first();
+  await queue.signIn((await option.locator('p').first().textContent())!);
+}
+
+async function screenshotBothThemes(queue: QueuePage, name: string) {
+  const page = queue.page;
+  await queue.settle();
+  await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Toggle color scheme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await queue.settle();
+  await page.screenshot({ path: `e2e/screenshots/${name}-dark.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Toggle color scheme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'light');
+}
+
+const kpiValue = (page: Page, testId: string) => page.getByTestId(testId).getByTestId('kpi-value');
+
+test('a supervisor reads the dashboard and drills down from a stage card and an aging bar to the filtered queue', async ({ page }) => {
+  const queue = new QueuePage(page);
+  await signInAs(queue, 'supervisor');
+  await page.getByRole('link', { name: 'Dashboard' }).or(page.getByText('Dashboard', { exact: true })).first().click();
+  const dashboard = page.getByTestId('dashboard');
+  await expect(dashboard).toBeVisible();
+  // Both charts are drawn (ECharts' SVG), and every KPI card carries a figure.
+  await expect(page.getByRole('img', { name: 'DPD aging chart' }).locator('svg path').first()).toBeAttached();
+  await expect(page.getByRole('img', { name: '30-day trend chart' }).locator('svg path').first()).toBeAttached();
+  for (const id of ['kpi-arrears', 'kpi-collected-today', 'kpi-collected-mtd', 'kpi-kept', 'kpi-cure', 'kpi-rpc', 'kpi-contacts-today']) await expect(kpiValue(page, id)).not.toBeEmpty();
+  const inArrears = Number((await kpiValue(page, 'kpi-arrears').textContent())!.replace(/\D/g, ''));
+  expect(inArrears).toBeGreaterThan(10);
+  await expect(kpiValue(page, 'kpi-kept')).toHaveText(/^\d+\.\d%$/);
+  await expect(page.getByRole('table', { name: 'Agent performance' }).locator('tbody tr')).not.toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'Roll-rate matrix' }).locator('tbody tr')).toHaveCount(6);
+  await screenshotBothThemes(queue, 'dashboard');
+
+  // A stage card opens the queue at that stage: the filter shows it, and every row is of it.
+  const severe = Number((await kpiValue(page, 'kpi-stage-severe_90_plus').textContent())!.replace(/\D/g, ''));
+  await page.getByRole('button', { name: 'Open the queue at stage Severe 90+' }).click();
+  await expect(page.getByRole('textbox', { name: 'Stage', exact: true }).locator('xpath=..')).toContainText('Severe 90+');
+  expect(await queue.totalCases()).toBe(severe);
+  expect(new Set(await queue.rows.locator('td:nth-child(6)').allTextContents())).toEqual(new Set(['Severe 90+']));
+
+  // The 60–89 bar opens the queue filtered to that bucket, with the bar's count of cases, all 60–89 days past due.
+  await page.getByText('Dashboard', { exact: true }).click();
+  await expect(page.getByRole('img', { name: 'DPD aging chart' })).toBeVisible();
+  const bar = page.getByRole('img', { name: 'DPD aging chart' }).locator('path[fill="#f03e3e"]').first();
+  await bar.click();
+  await expect(page.getByRole('textbox', { name: 'Bucket', exact: true }).locator('xpath=..')).toContainText('60–89');
+  const total = await queue.totalCases();
+  expect(total).toBeGreaterThan(0);
+  const dpds = (await queue.rows.locator('td:nth-child(3)').allTextContents()).map(Number);
+  expect(dpds.length).toBe(Math.min(total, 50));
+  for (const dpd of dpds) expect(dpd >= 60 && dpd <= 89).toBe(true);
+});
+
+test('a supervisor approves an agent’s settlement from the approvals inbox', async ({ page }) => {
+  const queue = new QueuePage(page);
+  await signInAs(queue, 'agent');
+  // The agent drafts the 20% partial settlement of a case past 90 days and sends it for approval.
+  const offer = await page.evaluate(async () => {
+    const api = (window as unknown as { api: RecourseApi }).api;
+    const queuePage = await api['cases.queue']({ stages: ['severe_90_plus'], sort: 'balance', direction: 'desc', pageSize: 1 });
+    if (!queuePage.ok) throw new Error(queuePage.error.message);
+    const row = queuePage.value.rows[0]!;
+    const draft = await api['settlements.create']({ caseId: row.caseId, option: 'partial_settlement' });
+    if (!draft.ok) throw new Error(draft.error.message);
+    const submitted = await api['settlements.submit']({ offerId: draft.value.id });
+    if (!submitted.ok) throw new Error(submitted.error.message);
+    return { id: submitted.value.id, borrowerName: row.borrowerName, accountNumber: row.accountNumber };
+  });
+  // Each tab has its own session, like an Electron window: the supervisor signs in on a fresh one.
+  await signInAs(queue, 'supervisor');
+  await expect(page.getByTestId('approvals-badge')).toHaveText('1');
+  await page.getByText('Approvals', { exact: true }).click();
+  const row = page.locator(`tr[data-offer-id="${offer.id}"]`);
+  await expect(row).toContainText(offer.borrowerName);
+  await expect(row).toContainText('Partial settlement');
+  await expect(row).toContainText('20% off');
+  await screenshotBothThemes(queue, 'approvals');
+
+  await row.getByRole('button', { name: 'Approve' }).click();
+  await page.getByLabel('Note (optional)').fill('Within policy: 20% on a 90+ account');
+  await page.getByRole('dialog').getByRole('button', { name: 'Approve' }).click();
+  await expect(row).toHaveCount(0);
+  const decision = page.locator(`tr[data-decision-offer="${offer.id}"]`);
+  await expect(decision).toContainText('Approved');
+  // No relay: this desktop is the ledger, so the decision is recorded, not waiting to sync.
+  await expect(decision.getByTestId('decision-state')).toHaveText('Recorded');
+  await expect(page.getByTestId('approvals-badge')).toHaveCount(0);
+  const status = await page.evaluate(async (id) => {
+    const rows = await (window as unknown as { api: RecourseApi }).api['approvals.inbox']({});
+    return rows.ok ? rows.value.decisions.find((d) => d.offerId === id)?.decision : rows.error.message;
+  }, offer.id);
+  expect(status).toBe('approved');
+  await queue.settle();
+  await page.screenshot({ path: 'e2e/screenshots/approvals-decided.png', fullPage: true });
+});

@@ -1,0 +1,89 @@
+import { Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Tooltip, UnstyledButton } from '@mantine/core';
+import { IconCalendarDollar, IconCash, IconHeartHandshake, IconPhoneCall, IconPhoneCheck, IconRosetteDiscountCheck } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import type { CurrencyAmount, DashboardSummary } from '../../../../src-shared/contract';
+import type { Ratio } from '../../../../src-shared/domain/kpis';
+import type { Stage } from '../../../../src-shared/domain/vocabulary';
+import { STAGE_LABELS } from '../../format/domain-labels';
+import { compactAmount, count, percent } from './dashboard-format';
+import classes from './Dashboard.module.css';
+
+export const STAGE_COLORS: Record<Stage, string> = { early_1_30: 'yellow', mid_31_60: 'orange', late_61_90: 'red', severe_90_plus: 'grape' };
+
+/** Amounts one per line, currency code small beside each: figures in different currencies are never added. */
+function Amounts({ amounts, size = 'sm' }: { amounts: CurrencyAmount[]; size?: 'sm' | 'lg' }) {
+  if (amounts.length === 0) return <Text size={size} fw={600} c="dimmed">—</Text>;
+  return (
+    <Group gap={10} wrap="wrap" data-testid="amounts">
+      {amounts.map((a) => (
+        <Text key={a.currency} size={size} fw={650} style={{ whiteSpace: 'nowrap' }}>
+          <Text span size="xs" c="dimmed" fw={600} mr={3}>{a.currency}</Text>
+          {compactAmount(a.amountMinor)}
+        </Text>
+      ))}
+    </Group>
+  );
+}
+
+function Card({ label, value, icon, color, children, testId }: { label: string; value: ReactNode; icon: ReactNode; color: string; children?: ReactNode; testId: string }) {
+  return (
+    <Paper withBorder p="md" radius="md" className={classes.card} data-testid={testId}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={4}>
+          <Text size="xs" c="dimmed" tt="uppercase" fw={700} lts={0.4}>{label}</Text>
+          <Text fz={26} fw={700} lh={1.1} data-testid="kpi-value">{value}</Text>
+        </Stack>
+        <ThemeIcon variant="light" color={color} size={36} radius="md">{icon}</ThemeIcon>
+      </Group>
+      {children && <div className={classes.cardFoot}>{children}</div>}
+    </Paper>
+  );
+}
+
+function RateCard({ label, ratio, icon, color, explain, testId }: { label: string; ratio: Ratio; icon: ReactNode; color: string; explain: string; testId: string }) {
+  return (
+    <Card label={label} value={percent(ratio)} icon={icon} color={color} testId={testId}>
+      <Tooltip label={explain} multiline w={260} withArrow>
+        <Text size="xs" c="dimmed">{count(ratio.numerator)} of {count(ratio.denominator)}</Text>
+      </Tooltip>
+    </Card>
+  );
+}
+
+/** The stage cards (each opens the queue at that stage) and the period's performance cards. */
+export function KpiCards({ summary, onStage }: { summary: DashboardSummary; onStage(stage: Stage): void }) {
+  const { kpis } = summary;
+  return (
+    <Stack gap="md">
+      <SimpleGrid cols={5} spacing="md">
+        <Paper withBorder p="md" radius="md" className={classes.card} data-testid="kpi-arrears">
+          <Text size="xs" c="dimmed" tt="uppercase" fw={700} lts={0.4}>Accounts in arrears</Text>
+          <Text fz={30} fw={750} lh={1.15} data-testid="kpi-value">{count(kpis.accountsInArrears)}</Text>
+          <div className={classes.cardFoot}><Amounts amounts={kpis.pastDue} /></div>
+        </Paper>
+        {kpis.arrearsByStage.map((stage) => (
+          <UnstyledButton key={stage.stage} onClick={() => onStage(stage.stage)} aria-label={`Open the queue at stage ${STAGE_LABELS[stage.stage]}`} className={classes.stageButton}>
+            <Paper withBorder p="md" radius="md" className={classes.card} style={{ borderTop: `3px solid var(--mantine-color-${STAGE_COLORS[stage.stage]}-6)` }} data-testid={`kpi-stage-${stage.stage}`}>
+              <Text size="xs" c="dimmed" tt="uppercase" fw={700} lts={0.4}>{STAGE_LABELS[stage.stage]}</Text>
+              <Text fz={30} fw={750} lh={1.15} data-testid="kpi-value">{count(stage.accounts)}</Text>
+              <div className={classes.cardFoot}><Amounts amounts={stage.pastDue} /></div>
+            </Paper>
+          </UnstyledButton>
+        ))}
+      </SimpleGrid>
+      <SimpleGrid cols={6} spacing="md">
+        <Card label="Collected today" value={<Amounts amounts={kpis.collectedToday} size="lg" />} icon={<IconCash size={20} />} color="teal" testId="kpi-collected-today" />
+        <Card label="Collected this month" value={<Amounts amounts={kpis.collectedMonthToDate} size="lg" />} icon={<IconCalendarDollar size={20} />} color="teal" testId="kpi-collected-mtd" />
+        <RateCard label="Promise-kept rate" ratio={kpis.promiseKeptRate} icon={<IconRosetteDiscountCheck size={20} />} color="indigo" testId="kpi-kept"
+          explain="Promises kept among those that fell due in the period; cancelled ones and those still in their grace days are left out." />
+        <RateCard label="Cure rate" ratio={kpis.cureRate} icon={<IconHeartHandshake size={20} />} color="green" testId="kpi-cure"
+          explain="Accounts delinquent at the start of the period that are current at its end." />
+        <RateCard label="Right-party contact" ratio={kpis.rightPartyContactRate} icon={<IconPhoneCheck size={20} />} color="blue" testId="kpi-rpc"
+          explain="Conversations with the borrower among outbound call attempts in the period (voicemails and no answers are attempts)." />
+        <Card label="Contacts today" value={count(kpis.contactsToday)} icon={<IconPhoneCall size={20} />} color="cyan" testId="kpi-contacts-today">
+          <Text size="xs" c="dimmed">outbound, all channels</Text>
+        </Card>
+      </SimpleGrid>
+    </Stack>
+  );
+}
