@@ -1,9 +1,11 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { SessionUser } from '../src-shared/contract';
 import { ROLE_PERMISSIONS, type Role } from '../src-shared/roles';
 import { createDispatcher } from '../src-main/ipc/dispatch';
 import type { Session } from '../src-main/ipc/handler-types';
 import type { Store } from '../src-main/store/open-store';
 import { testHandlers } from './communications';
+import { seededStore } from './temp-store';
 
 /** The real dispatcher over a store, with sessions signed in as the store's users of each role. */
 export function testDispatcher(store: Store) {
@@ -22,4 +24,29 @@ export function testDispatcher(store: Store) {
     return result.value;
   };
   return { dispatch, sessionAs, ok, events, close: () => communications.close() };
+}
+
+/**
+ * A test file's seeded store and dispatcher, made before its tests and closed after them; the
+ * getters read them once `beforeAll` has run.
+ */
+export function useSeededDispatcher(loans: number): { readonly store: Store; readonly t: ReturnType<typeof testDispatcher> } {
+  let temp: ReturnType<typeof seededStore> | undefined;
+  let dispatcher: ReturnType<typeof testDispatcher> | undefined;
+  beforeAll(() => {
+    temp = seededStore(loans);
+    dispatcher = testDispatcher(temp.store);
+  });
+  afterAll(() => {
+    dispatcher?.close();
+    temp?.cleanup();
+  });
+  return {
+    get store() {
+      return temp!.store;
+    },
+    get t() {
+      return dispatcher!;
+    },
+  };
 }
