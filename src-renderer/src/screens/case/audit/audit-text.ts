@@ -1,6 +1,8 @@
 import { formatMinor } from '../../../../../src-shared/money';
 import { reasonText } from '../../../format/contact-reasons';
+import type { SettlementType } from '../../../../../src-shared/domain/vocabulary';
 import { titleCase } from '../../../format/domain-labels';
+import { SETTLEMENT_TYPE_LABELS } from '../settlements/settlement-labels';
 
 /** The families of audit events an agent filters by. */
 export const AUDIT_KINDS = ['settlement', 'promise', 'contact', 'activity', 'case', 'recovery', 'message', 'letter', 'task', 'other'] as const;
@@ -63,7 +65,7 @@ export type AuditField = { label: string; value: string } | { label: string; fro
 
 /** "amountMinor" → "Amount", "discountPct" → "Discount %", "dueOn" → "Due on". */
 function fieldLabel(key: string): string {
-  const words = key.replace(/Minor$/, '').replace(/Pct$/, ' %').replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+  const words = key.replace(/Minor$/, '').replace(/Pct$/, '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -79,12 +81,15 @@ const USER_KEYS = new Set(['agentId', 'assignedTo', 'grantedBy', 'by']);
 function valueText(key: string, value: unknown, reading: AuditReading): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'number' && key.endsWith('Minor')) return formatMinor(value, reading.currency);
+  if (typeof value === 'number' && key.endsWith('Pct')) return `${value}%`;
   if (typeof value === 'string' && USER_KEYS.has(key)) return reading.nameOf(value) ?? value;
+  if (typeof value === 'string' && key === 'settlementType') return SETTLEMENT_TYPE_LABELS[value as SettlementType] ?? titleCase(value);
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (key === 'reasons' && Array.isArray(value)) return value.map((reason) => reasonText(String(reason))).join('; ');
   if (Array.isArray(value)) return value.map((item) => valueText(key, item, reading)).join(', ');
   if (typeof value === 'object') return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${fieldLabel(k)}: ${valueText(k, v, reading)}`).join(', ');
-  if (typeof value === 'string' && /^[a-z]+(_[a-z]+)+$/.test(value)) return titleCase(value);
+  // Codes (statuses, channels, kinds) read as words; free text such as a note stays as written.
+  if (typeof value === 'string' && /^[a-z]+(_[a-z0-9]+)*$/.test(value)) return titleCase(value);
   return String(value);
 }
 
@@ -114,7 +119,9 @@ export function auditFields(type: string, payload: unknown, reading: AuditReadin
   }
   for (const [key, value] of Object.entries(record)) {
     if (HIDDEN.has(key) || (hasChange && (key === 'from' || key === 'to'))) continue;
-    fields.push({ label: fieldLabel(key), value: valueText(key, value, reading) });
+    // A settlement's `type` is its terms, which have names of their own.
+    const valueKey = key === 'type' && type.startsWith('settlement.') ? 'settlementType' : key;
+    fields.push({ label: fieldLabel(key), value: valueText(valueKey, value, reading) });
   }
   return fields;
 }

@@ -20,14 +20,14 @@ export function ComplianceTab({ summary }: { summary: CaseSummary }) {
     <Grid gutter="md" align="flex-start">
       <Grid.Col span={{ base: 12, lg: 7 }}>
         <Stack gap="md">
-          <ContactNowCard summary={summary} />
           <ContactHistoryCard view={view} />
+          <RuleCard view={view} />
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 5 }}>
         <Stack gap="md">
+          <ContactNowCard summary={summary} />
           <HoldsCard view={view} />
-          <RuleCard view={view} />
           <ConsentsCard view={view} />
         </Stack>
       </Grid.Col>

@@ -11,7 +11,7 @@ function Hold({ on, label, detail }: { on: boolean; label: string; detail: strin
         <Text size="sm" fw={600}>{label}</Text>
         <Text size="xs" c="dimmed">{detail}</Text>
       </div>
-      <Badge variant={on ? 'filled' : 'light'} color={on ? 'red' : 'gray'}>{on ? 'In force' : 'No'}</Badge>
+      <Badge variant={on ? 'filled' : 'light'} color={on ? 'red' : 'gray'} style={{ flexShrink: 0 }}>{on ? 'In force' : 'No'}</Badge>
     </Group>
   );
 }

@@ -16,7 +16,7 @@ function paymentsText(option: SettlementOption, currency: string): string {
   const payments = planPayments(option.amountMinor, option.installments);
   const first = payments[0]!;
   const rest = payments[payments.length - 1]!;
-  return first === rest ? `${option.installments} × ${formatMinor(rest, currency)}` : `${formatMinor(first, currency)}, then ${option.installments - 1} × ${formatMinor(rest, currency)}`;
+  return first === rest ? `${option.installments} × ${formatMinor(rest, currency)} monthly` : `${option.installments} monthly: ${formatMinor(first, currency)} first, then ${formatMinor(rest, currency)}`;
 }
 
 /** The settlement calculator's options on today's balance and DPD (seed 003), each one click from a draft offer. */
@@ -44,20 +44,22 @@ export function CalculatorOptions({ caseId, active, onDrafted }: { caseId: strin
             <Text size="sm" c="dimmed">
               Balance <b>{formatMinor(data.balanceMinor, data.currency)}</b> at {data.dpd} days past due: up to {data.maxDiscountPct}% off. Above 10% off, or a 12-month plan over {formatMinor(data.longPlanThresholdMinor, data.currency)}, a supervisor approves.
             </Text>
-            <Table verticalSpacing={6} aria-label="Settlement options" styles={{ td: { whiteSpace: 'nowrap' } }}>
+            <Table verticalSpacing={6} aria-label="Settlement options">
               <Table.Thead>
-                <Table.Tr><Table.Th>Option</Table.Th><Table.Th style={{ textAlign: 'right' }}>Borrower pays</Table.Th><Table.Th>Payments</Table.Th><Table.Th /></Table.Tr>
+                <Table.Tr><Table.Th>Option</Table.Th><Table.Th style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>Borrower pays</Table.Th><Table.Th /></Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {data.options.map((option) => (
                   <Table.Tr key={option.type} data-testid="settlement-option" data-type={option.type} data-discount={option.discountPct}>
                     <Table.Td>
-                      <Text size="sm" fw={600}>{termsLabel(option)}</Text>
-                      {option.requiresApproval && <Badge size="xs" variant="light" color="orange">Needs approval</Badge>}
+                      <Group gap={6}>
+                        <Text size="sm" fw={600}>{termsLabel(option)}</Text>
+                        {option.requiresApproval && <Badge size="xs" variant="light" color="orange">Needs approval</Badge>}
+                      </Group>
+                      <Text size="xs" c="dimmed">{paymentsText(option, data.currency)}</Text>
                     </Table.Td>
-                    <Table.Td style={{ textAlign: 'right' }}><Text size="sm" fw={600}>{formatMinor(option.amountMinor, data.currency)}</Text></Table.Td>
-                    <Table.Td><Text size="xs" c="dimmed">{paymentsText(option, data.currency)}</Text></Table.Td>
-                    <Table.Td style={{ textAlign: 'right' }}>
+                    <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}><Text size="sm" fw={600}>{formatMinor(option.amountMinor, data.currency)}</Text></Table.Td>
+                    <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
                       {canDraft && (
                         <Button size="compact-xs" variant="light" loading={draft.isPending && draft.variables === option.type} disabled={draft.isPending}
                           onClick={() => draft.mutate(option.type)} aria-label={`Draft an offer: ${termsLabel(option)}`}>Draft offer</Button>
