@@ -141,12 +141,19 @@ describe.each(BACKENDS)('payments from the core-banking system into the ledger o
       { accountNumber: 'NO-SUCH', amountMinor: 1_000, currency: 'TTD', paidOn: '2026-07-01', reference: 'X-1' },
       { accountNumber: 'PAY-2', amountMinor: 1_000, currency: 'USD', paidOn: '2026-07-01', reference: 'PAY-2/USD' },
       { accountNumber: 'PAY-1', amountMinor: 99_999, currency: 'TTD', paidOn: '2026-06-05', reference: 'PAY-1/CB-1' },
+      { accountNumber: 'PAY-2', amountMinor: 1_000, currency: 'TTD', paidOn: '2026-02-15', reference: 'PAY-2/EARLY' },
+      { accountNumber: 'PAY-2', amountMinor: 1_000, currency: 'TTD', paidOn: '2099-01-01', reference: 'PAY-2/LATER' },
+      { accountNumber: 'PAY-2', amountMinor: 2_000, currency: 'TTD', paidOn: '2026-07-01', reference: 'PAY-2/TWICE' },
+      { accountNumber: 'PAY-2', amountMinor: 2_000, currency: 'TTD', paidOn: '2026-07-01', reference: 'PAY-2/TWICE' },
     ]);
     expect(ledger.status).toBe(422);
     expect(ledger.body.errors).toEqual([
       'payments[1].accountNumber: no loan in the ledger has account number "NO-SUCH"',
       'payments[2].currency: loan PAY-2 is in TTD, not USD',
       'payments[3].reference: "PAY-1/CB-1" was already recorded for loan PAY-1 as 150000 on 2026-06-05; a reference names one payment',
+      'payments[4].paidOn: 2026-02-15 is before loan PAY-2 was originated (2026-03-01)',
+      'payments[5].paidOn: 2099-01-01 is in the future',
+      'payments[7].reference: "PAY-2/TWICE" for loan PAY-2 is already payments[6] of this request',
     ]);
     expect(await ledgerPayment('PAY-1/GOOD-1')).toBeUndefined();
     expect(await ledgerPayment('PAY-2/GOOD-2')).toBeUndefined();

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createRelayClient } from '../sync/relay-client';
@@ -11,9 +11,11 @@ import { tapeChanges } from './tape-changes';
  * `tsx src-main/feed-host/main.ts --db FILE --relay URL --device-token T --dir DIR --out FILE`:
  * the desktop half of the relay's core-banking feed (src-relay/feed). The relay may not import
  * desktop code (DESIGN §1), so it runs this beside itself, as it would the engine host: bring the
- * replica in `--db` up to the ledger, run the desktop's tape import on it and write to `--out`
- * either `{ ok: true, summary, changes }` (the rows for the relay to apply in one transaction) or
- * `{ ok: false, errors }` (every `file:line: why`). Anything else is a crash: non-zero exit.
+ * replica in `--db` up to the ledger, run the desktop's tape import on it and write to `--out`,
+ * one JSON value a line, either `{ ok: true, summary }` followed by each row change for the relay
+ * to apply in one transaction, or `{ ok: false, errors }` (every `file:line: why`). Lines rather
+ * than one document, since a whole book's changes outgrow the longest string JavaScript can hold.
+ * Anything else is a crash: non-zero exit.
  */
 const { values } = parseArgs({ options: { db: { type: 'string' }, relay: { type: 'string' }, 'device-token': { type: 'string' }, dir: { type: 'string' }, out: { type: 'string' } } });
 const { db, relay, dir, out } = values;
@@ -28,14 +30,20 @@ mkdirSync(dirname(dbPath), { recursive: true });
 const store = openStore(dbPath);
 try {
   await createSyncSession(store, createRelayClient(relay, token)).pull();
-  let result: unknown;
+  let lines: Iterable<unknown>;
   try {
-    result = { ok: true, ...tapeChanges(store, resolve(dir)) };
+    const { summary, changes } = tapeChanges(store, resolve(dir));
+    lines = [{ ok: true, summary }, ...changes];
   } catch (error) {
     if (!(error instanceof TapeError)) throw error;
-    result = { ok: false, errors: error.errors };
+    lines = [{ ok: false, errors: error.errors }];
   }
-  writeFileSync(out, JSON.stringify(result));
+  const file = openSync(out, 'w');
+  try {
+    for (const line of lines) writeSync(file, `${JSON.stringify(line)}\n`);
+  } finally {
+    closeSync(file);
+  }
 } finally {
   store.close();
 }

@@ -1,8 +1,8 @@
-import type { IsoDate } from '../../src-shared/dates';
+import { addDays, isoDate, type IsoDate } from '../../src-shared/dates';
 import type { RowChange } from '../../src-shared/sync/protocol';
 import type { RelayDb, RelayTx } from '../db/relay-database';
 import { lockLedgerClock } from '../ledger/ledger-clock';
-import { getRow } from '../ledger/ledger-lookups';
+import { refKey, storedRows } from '../ledger/stored-rows';
 import { writeFeedChanges } from './apply-feed-rows';
 import { FeedRejected } from './feed-rejected';
 import { loanBooks, loansByAccount, positionOf, type LedgerLoan, type LedgerPayment } from './ledger-loans';
@@ -32,8 +32,26 @@ function paymentRowId(loanId: string, reference: string): string {
   return `${loanId}:${reference}`;
 }
 
-/** Every problem with the batch against the ledger, and the rows to write when there is none. */
+/** The payment rows the ledger holds (tombstones aside) under these ids. */
+async function recordedPayments(tx: RelayTx, ids: readonly string[]) {
+  const rows = await storedRows(tx, ids.map((id) => ({ tbl: 'payments', id })));
+  return (id: string) => {
+    const row = rows.get(refKey({ tbl: 'payments', id }));
+    return row && !row.deleted ? row : undefined;
+  };
+}
+
+/**
+ * Every problem with the batch against the ledger, and the rows to write when there is none. A
+ * date after tomorrow (in any time zone, it is not yet paid) is a typo the daily run would ignore
+ * until that day comes.
+ */
 async function checkAgainstLedger(tx: RelayTx, payments: readonly PaymentInput[], loans: ReadonlyMap<string, LedgerLoan>): Promise<{ errors: string[]; changes: RowChange[] }> {
+  const latest = addDays(isoDate(new Date().toISOString().slice(0, 10)), 1);
+  const recorded = await recordedPayments(tx, payments.flatMap((payment) => {
+    const loan = loans.get(payment.accountNumber);
+    return loan ? [paymentRowId(loan.id, payment.reference)] : [];
+  }));
   const errors: string[] = [];
   const changes: RowChange[] = [];
   const firstIndex = new Map<string, number>();
@@ -46,6 +64,7 @@ async function checkAgainstLedger(tx: RelayTx, payments: readonly PaymentInput[]
     }
     if (payment.currency !== loan.currency) errors.push(`${at}.currency: loan ${loan.accountNumber} is in ${loan.currency}, not ${payment.currency}`);
     if (payment.paidOn < loan.originatedOn) errors.push(`${at}.paidOn: ${payment.paidOn} is before loan ${loan.accountNumber} was originated (${loan.originatedOn})`);
+    if (payment.paidOn > latest) errors.push(`${at}.paidOn: ${payment.paidOn} is in the future`);
     const id = paymentRowId(loan.id, payment.reference);
     const earlier = firstIndex.get(id);
     if (earlier !== undefined) {
@@ -53,10 +72,12 @@ async function checkAgainstLedger(tx: RelayTx, payments: readonly PaymentInput[]
       continue;
     }
     firstIndex.set(id, index);
-    const recorded = await getRow(tx, 'payments', id);
-    if (recorded) {
-      const same = recorded.data.paid_on === payment.paidOn && Number(recorded.data.amount_minor) === payment.amountMinor;
-      if (!same) errors.push(`${at}.reference: "${payment.reference}" was already recorded for loan ${loan.accountNumber} as ${String(recorded.data.amount_minor)} on ${String(recorded.data.paid_on)}; a reference names one payment`);
+    const earlierRow = recorded(id);
+    if (earlierRow) {
+      const { paid_on: paidOn, amount_minor: amountMinor } = earlierRow.data;
+      if (paidOn !== payment.paidOn || Number(amountMinor) !== payment.amountMinor) {
+        errors.push(`${at}.reference: "${payment.reference}" was already recorded for loan ${loan.accountNumber} as ${String(amountMinor)} on ${String(paidOn)}; a reference names one payment`);
+      }
       continue;
     }
     changes.push({
@@ -92,12 +113,13 @@ export function recordPayments(db: RelayDb, payments: readonly PaymentInput[]): 
     const loanIds = [...new Set(payments.map((payment) => loans.get(payment.accountNumber)!.id))];
     const books = await loanBooks(tx, loanIds);
     const written = new Set(changes.map((change) => change.id));
+    const rows = await recordedPayments(tx, payments.map((payment) => paymentRowId(loans.get(payment.accountNumber)!.id, payment.reference)));
     const results: RecordedPayment[] = [];
     for (const payment of payments) {
       const loan = loans.get(payment.accountNumber)!;
       const book = books.get(loan.id)!;
       const id = paymentRowId(loan.id, payment.reference);
-      const row = (await getRow(tx, 'payments', id))!;
+      const row = rows(id)!;
       const mine = { loanId: loan.id, paidOn: payment.paidOn, amountMinor: payment.amountMinor, reference: payment.reference };
       // Payments up to this one in taking order, with and without it: the difference is its share.
       const before = book.payments.filter((other) => paymentOrder(other, mine) < 0);

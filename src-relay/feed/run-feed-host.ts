@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { RowChange } from '../../src-shared/sync/protocol';
@@ -21,11 +22,25 @@ export const TapeSummary = z.object({
 });
 export type TapeSummary = z.infer<typeof TapeSummary>;
 
-const FeedHostResult = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), summary: TapeSummary, changes: z.array(RowChange) }),
+const FeedHostOutcome = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), summary: TapeSummary }),
   z.object({ ok: z.literal(false), errors: z.array(z.string()).min(1) }),
 ]);
-export type FeedHostResult = z.infer<typeof FeedHostResult>;
+
+export type FeedHostResult = { ok: true; summary: TapeSummary; changes: RowChange[] } | { ok: false; errors: string[] };
+
+/** The feed host's answer: its outcome on the first line, then a row change a line. */
+async function readResult(path: string): Promise<FeedHostResult> {
+  let outcome: z.infer<typeof FeedHostOutcome> | null = null;
+  const changes: RowChange[] = [];
+  for await (const line of createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity })) {
+    if (line === '') continue;
+    if (outcome === null) outcome = FeedHostOutcome.parse(JSON.parse(line));
+    else changes.push(RowChange.parse(JSON.parse(line)));
+  }
+  if (outcome === null) throw new Error('the feed host wrote no result');
+  return outcome.ok ? { ...outcome, changes } : outcome;
+}
 
 const FEED_HOST = resolve(dirname(fileURLToPath(import.meta.url)), '../../src-main/feed-host/main.ts');
 
@@ -47,7 +62,7 @@ export async function runFeedHost(replica: FeedReplica, relayUrl: string, tapeDi
       child.once('close', done);
     });
     if (code !== 0) throw new Error(`the feed host exited with ${code}: ${Buffer.concat(stderr).toString('utf8').trim().slice(-2000)}`);
-    return FeedHostResult.parse(JSON.parse(readFileSync(out, 'utf8')));
+    return await readResult(out);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
