@@ -14,6 +14,7 @@ import { letterHandlers } from '../letters/letter-handlers';
 import { recoveryHandlers } from '../recovery/recovery-handlers';
 import { sessionHandlers } from '../session/session-handlers';
 import { settlementHandlers } from '../settlements/settlement-handlers';
+import { settingsHandlers } from '../settings/settings-handlers';
 import { strategyHandlers } from '../strategies/strategy-handlers';
 import type { Store } from '../store/open-store';
 import type { Handlers } from './handler-types';
@@ -43,5 +44,6 @@ export function createHandlers(store: Store, { communications, sync }: { communi
     ...communicationHandlers(store, communications),
     ...letterHandlers(store, communications.recovery),
     ...syncHandlers(sync),
+    ...settingsHandlers(store),
   };
 }

@@ -13,6 +13,7 @@ import type { LetterPdfRenderer } from '../letters';
 import type { Store } from '../store/open-store';
 import { runCommand, SYSTEM_ACTOR, type Actor } from '../store/run-command';
 import { optOutLine, parseLanguage } from '../templates/language';
+import { readTemplateOverridesFrom } from '../templates/overrides';
 import type { TwilioClient } from '../twilio/twilio-client';
 import { DeliveryFailure, type AuditEvent, type ChannelSender, type Delivery, type Outgoing } from './action-sender';
 import { createEmailSender } from './email-sender';
@@ -75,6 +76,8 @@ const DUNNING_STATUS: Readonly<Record<Exclude<ExecutionResult['outcome'], 'skipp
 export function createRecoveryService(options: RecoveryServiceOptions): RecoveryService {
   const { store, now } = options;
   const { sqlite } = store;
+  // Every message this service renders uses the administrator's template overrides in this store.
+  readTemplateOverridesFrom(sqlite);
   const events = createRecoveryEvents(store, now);
   const mailer = options.mailer ?? createSandboxMailer();
   const gatherUrl = () => `${(options.publicUrl?.() ?? 'http://127.0.0.1').replace(/\/+$/, '')}/api/twilio/voice/gather`;

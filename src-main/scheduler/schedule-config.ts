@@ -58,3 +58,26 @@ export function readSchedule(store: Store): ScheduleConfig {
   }
   return parsed.data;
 }
+
+type ScheduleListener = (config: ScheduleConfig) => void;
+const listeners = new WeakMap<Store, Set<ScheduleListener>>();
+
+/** Calls `listener` with the new schedule each time one is saved in this store; returns the unsubscribe. */
+export function onScheduleSaved(store: Store, listener: ScheduleListener): () => void {
+  const set = listeners.get(store) ?? new Set<ScheduleListener>();
+  listeners.set(store, set);
+  set.add(listener);
+  return () => set.delete(listener);
+}
+
+/** Stores a schedule (checked whole first) under `app_meta.schedule` and tells the running scheduler. */
+export function saveSchedule(store: Store, config: ScheduleConfig): ScheduleConfig {
+  const parsed = scheduleSchema.safeParse(config);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new AppError('validation', `${issue.path.join('.')} ${issue.message}`, issue.path.join('.'));
+  }
+  store.sqlite.prepare(`INSERT INTO app_meta (key, value) VALUES ('schedule', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(JSON.stringify(parsed.data));
+  listeners.get(store)?.forEach((listener) => listener(parsed.data));
+  return parsed.data;
+}

@@ -7,10 +7,11 @@ import { asSystemCommands } from '../sync/system-commands';
 import { log } from '../log/logger';
 import type { Communications } from '../communications/communications';
 import type { Store } from '../store/open-store';
-import { readSchedule, type JobName, type ScheduleConfig } from './schedule-config';
+import { onScheduleSaved, readSchedule, type JobName, type ScheduleConfig } from './schedule-config';
 
 export interface Scheduler {
-  config: ScheduleConfig;
+  /** The schedule the timers follow now; a saved schedule replaces it at once. */
+  readonly config: ScheduleConfig;
   /** Runs a job now, as its timer would, and returns its summary. */
   run(job: JobName, now?: Date): Record<string, unknown>;
   nextRuns(from?: Date): Record<JobName, string | null>;
@@ -38,7 +39,7 @@ export function startScheduler(
     engineMode?: () => 'local' | 'relay' | 'host';
   } = {},
 ): Scheduler {
-  const config = readSchedule(store);
+  let config = readSchedule(store);
   const daily = (job: JobName) => (now: Date): Record<string, unknown> => {
     const mode = options.engineMode?.() ?? 'local';
     if (mode === 'relay') return { skipped: 'the relay’s engine host runs the daily run' };
@@ -85,21 +86,33 @@ export function startScheduler(
         if (polled.statuses + polled.replies > 0) broadcast('cases.changed', { caseIds: [] });
       })
     : null;
-  const timers = (Object.keys(jobs) as JobName[]).map(
-    (job) =>
-      [
-        job,
-        new Cron(config[job], { timezone: config.timeZone, paused: options.paused ?? false, protect: true, catch: (error) => log.error('scheduled job failed', { job, error: String(error) }) }, async () => {
-          run(job);
-          await send(job);
-        }),
-      ] as const,
-  );
+  const startTimers = () =>
+    (Object.keys(jobs) as JobName[]).map(
+      (job) =>
+        [
+          job,
+          new Cron(config[job], { timezone: config.timeZone, paused: options.paused ?? false, protect: true, catch: (error) => log.error('scheduled job failed', { job, error: String(error) }) }, async () => {
+            run(job);
+            await send(job);
+          }),
+        ] as const,
+    );
+  let timers = startTimers();
+  // An administrator saved new times: the old timers stop and new ones start, without a restart.
+  const unsubscribe = onScheduleSaved(store, (saved) => {
+    timers.forEach(([, timer]) => timer.stop());
+    config = saved;
+    timers = startTimers();
+    log.info('schedule changed', { schedule: saved });
+  });
   return {
-    config,
+    get config() {
+      return config;
+    },
     run,
     nextRuns: (from = new Date()) => Object.fromEntries(timers.map(([job, timer]) => [job, timer.nextRun(from)?.toISOString() ?? null])) as Record<JobName, string | null>,
     stop: () => {
+      unsubscribe();
       timers.forEach(([, timer]) => timer.stop());
       poller?.stop();
     },

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { CHANNELS, type Channel } from '../../src-shared/domain/vocabulary';
 import { compileTemplate, type CompiledTemplate } from './engine';
 import { FALLBACK_LANGUAGE } from './language';
+import { templateOverride } from './overrides';
 
 /**
  * The template files on disk: `templates/<language>/<name>.hbs`, named as seed 000 does
@@ -87,12 +88,21 @@ export function listTemplates(): TemplateInfo[] {
 }
 
 const compiled = new Map<string, { mtimeMs: number; template: CompiledTemplate }>();
+const compiledOverrides = new Map<string, CompiledTemplate>();
 
 /**
- * The compiled template for `language/name`, or null when there is no such file. Compiled once,
- * and again only when the file changes, so an edited template is picked up without a restart.
+ * The compiled template for `language/name`: an administrator's override when one is set, else
+ * the file, or null when there is neither. Compiled once, and again only when the file or the
+ * override changes, so an edited template is picked up without a restart.
  */
 export function loadTemplate(language: string, name: string, html: boolean): CompiledTemplate | null {
+  const override = templateOverride(language, name);
+  if (override !== null) {
+    const key = `${html ? 'html' : 'text'}\0${override}`;
+    let template = compiledOverrides.get(key);
+    if (!template) compiledOverrides.set(key, (template = compileTemplate(override, html)));
+    return template;
+  }
   const path = join(templatesDir(), language, `${name}.hbs`);
   const stat = statSync(path, { throwIfNoEntry: false });
   if (!stat?.isFile()) return null;

@@ -83,8 +83,15 @@ export function renderMessage(request: RenderRequest): RenderedMessage {
   const requested = parseLanguage(request.language);
   const { id, language, template } = resolve(request, requested.base);
   const data = { locale: localeFor(language, request.language), html: request.channel === 'letter' };
-  const text = renderTemplate(id, template, request.variables, data).trim();
-  const { channel } = request;
+  return shapeMessage(request.channel, id, language, renderTemplate(id, template, request.variables, data));
+}
+
+/**
+ * A rendered template as it is sent: an email's subject taken from its first line, the opt-out
+ * line added to texts and emails, the SMS parts counted. Shared with the settings preview.
+ */
+export function shapeMessage(channel: Channel, id: string, language: string, rendered: string): RenderedMessage {
+  const text = rendered.trim();
   if (channel === 'email') {
     const { subject, body } = splitSubject(id, text);
     return { templateName: id, subject, body: withOptOut(channel, language, body) };

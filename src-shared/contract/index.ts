@@ -15,6 +15,7 @@ import { directoryChannels } from './directory';
 import { recoveryChannels } from './recovery';
 import { sessionChannels } from './session';
 import { settlementChannels } from './settlements';
+import { settingsChannels } from './settings';
 import { strategyChannels } from './strategies';
 import { syncChannels, type SyncStatus } from './sync';
 
@@ -36,6 +37,7 @@ export const channels = {
   ...recoveryChannels,
   ...communicationChannels,
   ...syncChannels,
+  ...settingsChannels,
 } satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;
@@ -82,5 +84,6 @@ export * from './directory';
 export * from './recovery';
 export * from './session';
 export * from './settlements';
+export * from './settings';
 export * from './strategies';
 export * from './sync';

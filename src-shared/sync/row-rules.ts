@@ -28,13 +28,18 @@ const CONFIGURATION_TABLES: ReadonlySet<string> = new Set([
   'fee_schedules',
   'products',
   'collection_agencies',
+  'template_overrides',
 ]);
 
 /** The record of what happened (contacts, assignments, letters, postings): written once, never rewritten. */
 const INSERT_ONLY_TABLES: ReadonlySet<string> = new Set(['activities', 'contact_attempts', 'case_assignments', 'bucket_events', 'letters', 'gl_entries']);
 
-/** Queue membership is the one thing removed outright; everything else ends by a status. */
-const DELETABLE_TABLES: ReadonlySet<string> = new Set(['queue_members']);
+/**
+ * Removed outright: queue membership, and an administrator's queue rules and dunning steps (the
+ * configuration says what happens next; dunning events keep the step id they were planned from).
+ * Everything else ends by a status.
+ */
+const DELETABLE_TABLES: ReadonlySet<string> = new Set(['queue_members', 'queue_rules', 'dunning_steps']);
 
 const DUNNING_EVENT_STATUSES = ['planned', 'deferred', 'suppressed', 'superseded', 'sent', 'failed'] as const;
 

@@ -4,3 +4,4 @@ export * from './cases';
 export * from './operations';
 export * from './communications';
 export * from './ledger';
+export * from './templates';
