@@ -47,7 +47,6 @@ function exampleValues(today: string, variables: TemplateVariables): Record<stri
     amount_due: typeof variables.amount_overdue === 'number' ? variables.amount_overdue : 25_000,
     default_reason: 'missed installments',
     portal_link: 'https://pay.example.com',
-    agent_name: 'Maria Alvarez',
   };
 }
 
