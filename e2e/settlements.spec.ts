@@ -169,6 +169,19 @@ test('a supervisor approves a 20% settlement an agent submitted, and the Audit t
   await expect(page.getByTestId('audit-entry').nth(2)).toHaveAttribute('data-type', 'settlement.created');
   await settlementsChip.click();
 
+  // Approved, it goes to the borrower, who accepts: the lump sum becomes one promise to pay.
+  await showTab(kase, 'Settlements');
+  await offer.getByRole('button', { name: 'Offer to borrower…' }).click();
+  await page.getByRole('dialog', { name: 'Make this offer to the borrower?' }).getByRole('button', { name: 'Mark as offered' }).click();
+  await expect(offer).toHaveAttribute('data-status', 'offered');
+  await offer.getByRole('button', { name: 'Borrower accepted…' }).click();
+  await page.getByRole('dialog', { name: 'The borrower accepted?' }).getByRole('button', { name: 'Record acceptance' }).click();
+  await expect(offer).toHaveAttribute('data-status', 'accepted');
+  const promises = offer.getByRole('table', { name: 'Promises from this offer' }).locator('tbody tr');
+  await expect(promises).toHaveCount(1);
+  await expect(promises.first()).toContainText('Pending');
+  await expect(promises.first()).toContainText((await offer.getByText('Borrower pays').locator('xpath=following-sibling::*[1]').textContent())!);
+
   await shoot(page, kase, ['Settlements', 'Audit']);
 });
 
@@ -184,7 +197,7 @@ test('after a call refused for do-not-contact, the Compliance tab shows the bloc
   await showTab(kase, 'Compliance');
   const panel = kase.screen.getByRole('tabpanel', { name: 'Compliance' });
   await expect(panel.locator('[data-testid="compliance-hold"][data-hold="Do not contact"]')).toHaveAttribute('data-on', 'true');
-  await expect(panel.getByRole('table', { name: 'Contact allowed now by channel' }).locator('tr[data-channel="voice"]')).toHaveAttribute('data-verdict', 'blocked');
+  await expect(panel.locator('[data-testid="contact-now"][data-channel="voice"]')).toHaveAttribute('data-verdict', 'blocked');
   const blocked = panel.getByTestId('contact-attempt').first();
   await expect(blocked).toHaveAttribute('data-blocked', 'true');
   await expect(blocked).toHaveAttribute('data-channel', 'voice');

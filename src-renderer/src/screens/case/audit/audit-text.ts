@@ -2,6 +2,7 @@ import { formatMinor } from '../../../../../src-shared/money';
 import { reasonText } from '../../../format/contact-reasons';
 import type { SettlementType } from '../../../../../src-shared/domain/vocabulary';
 import { titleCase } from '../../../format/domain-labels';
+import { formatDate, formatDateTime } from '../../../format/time';
 import { SETTLEMENT_TYPE_LABELS } from '../settlements/settlement-labels';
 
 /** The families of audit events an agent filters by. */
@@ -65,7 +66,7 @@ export type AuditField = { label: string; value: string } | { label: string; fro
 
 /** "amountMinor" → "Amount", "discountPct" → "Discount %", "dueOn" → "Due on". */
 function fieldLabel(key: string): string {
-  const words = key.replace(/Minor$/, '').replace(/Pct$/, '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+  const words = key.replace(/Minor$/, '').replace(/Pct$/, '').replace(/Ids$/, 's').replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -83,6 +84,11 @@ function valueText(key: string, value: unknown, reading: AuditReading): string {
   if (typeof value === 'number' && key.endsWith('Minor')) return formatMinor(value, reading.currency);
   if (typeof value === 'number' && key.endsWith('Pct')) return `${value}%`;
   if (typeof value === 'string' && USER_KEYS.has(key)) return reading.nameOf(value) ?? value;
+  // Ids of the rows a step made say how many, not which; a single row's id stays as stored, for tracing.
+  if (Array.isArray(value) && key.endsWith('Ids')) return String(value.length);
+  if (typeof value === 'string' && (key.endsWith('Id') || key === 'sid')) return value;
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value)) return formatDateTime(value);
   if (typeof value === 'string' && key === 'settlementType') return SETTLEMENT_TYPE_LABELS[value as SettlementType] ?? titleCase(value);
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (key === 'reasons' && Array.isArray(value)) return value.map((reason) => reasonText(String(reason))).join('; ');

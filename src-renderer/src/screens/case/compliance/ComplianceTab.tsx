@@ -3,9 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import type { CaseSummary } from '../../../../../src-shared/contract';
 import { call } from '../../../api/client';
 import { LoadError, Loading } from '../../../components/QueryStatus';
-import { ContactNowCard } from '../overview/ContactNowCard';
 import { ConsentsCard } from './ConsentsCard';
 import { ContactHistoryCard } from './ContactHistoryCard';
+import { ContactNowList } from './ContactNowList';
 import { HoldsCard } from './HoldsCard';
 import { RuleCard } from './RuleCard';
 
@@ -26,7 +26,7 @@ export function ComplianceTab({ summary }: { summary: CaseSummary }) {
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 5 }}>
         <Stack gap="md">
-          <ContactNowCard summary={summary} />
+          <ContactNowList summary={summary} />
           <HoldsCard view={view} />
           <ConsentsCard view={view} />
         </Stack>

@@ -82,7 +82,7 @@ export function ContactHistoryCard({ view }: { view: CaseComplianceView }) {
           <Table.ScrollContainer minWidth={560} mah={420}>
             <Table striped verticalSpacing={6} aria-label="Contact attempts" stickyHeader>
               <Table.Thead>
-                <Table.Tr><Table.Th>When {view.timezone && <Text span size="xs" c="dimmed" fw={400}>(yours / borrower's)</Text>}</Table.Th><Table.Th>Channel</Table.Th><Table.Th>Outcome</Table.Th><Table.Th>Source</Table.Th></Table.Tr>
+                <Table.Tr><Table.Th>When</Table.Th><Table.Th>Channel</Table.Th><Table.Th>Outcome</Table.Th><Table.Th>Source</Table.Th></Table.Tr>
               </Table.Thead>
               <Table.Tbody>{rows.map((attempt) => <AttemptRow key={attempt.id} attempt={attempt} timeZone={view.timezone} />)}</Table.Tbody>
             </Table>
