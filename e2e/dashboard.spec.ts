@@ -1,17 +1,20 @@
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RecourseApi } from '../src-shared/contract';
-import { seedDemoDatabase } from './support/demo-cases';
+import { doNotContactCase, seedDemoDatabase, type DemoCase } from './support/demo-cases';
 import { startHarness, type RunningHarness } from './support/harness';
 import { QueuePage } from './support/queue-page';
 
 let harness: RunningHarness;
 let dir: string;
+let dncCase: DemoCase;
 
 const OUTCOMES = ['PTP', 'NO_ANSWER', 'LEFT_MESSAGE', 'NO_ANSWER', 'REFUSED', 'PAID', 'NO_ANSWER', 'LEFT_MESSAGE', 'WRONG_NUMBER', 'PTP'];
+/** The contact outcome each call outcome stands for (DESIGN §2: speaking with the borrower is a conversation). */
+const CONTACT_OUTCOME: Record<string, string> = { PTP: 'conversation', REFUSED: 'conversation', PAID: 'conversation', LEFT_MESSAGE: 'voicemail', NO_ANSWER: 'attempt', WRONG_NUMBER: 'attempt' };
 const PROMISE_STATUSES = ['kept', 'kept', 'broken', 'kept', 'partially_kept', 'kept', 'broken', 'kept', 'cancelled'];
 
 /**
@@ -28,11 +31,19 @@ function addAgentMonth(dbPath: string): void {
     const cases = db.prepare(`SELECT id, loan_id, assigned_agent_id, amount_past_due_minor FROM cases WHERE active = 1 AND assigned_agent_id IS NOT NULL ORDER BY id`).all() as
       { id: string; loan_id: string; assigned_agent_id: string; amount_past_due_minor: number }[];
     const activity = db.prepare(`INSERT INTO activities (id, case_id, loan_id, type, direction, outcome, performed_by, at) VALUES (?, ?, ?, 'CALL', 'outbound', ?, ?, ?)`);
+    // Each logged call is also the contact attempt compliance counts, as activities.log records it.
+    const attempt = db.prepare(`INSERT INTO contact_attempts (id, borrower_id, loan_id, channel, direction, outcome, at, source)
+                                SELECT ?, borrower_id, id, 'voice', 'outbound', ?, ?, 'activity' FROM loans WHERE id = ?`);
     const promise = db.prepare(`INSERT INTO promises (id, case_id, loan_id, created_on, due_on, amount_minor, status, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
     const dayOf = (n: number) => `${monthStart.slice(0, 8)}${String(1 + (n % days)).padStart(2, '0')}`;
     db.transaction(() => {
       cases.forEach((c, n) => {
-        for (let call = 0; call < 1 + (n % 3); call += 1) activity.run(`e2e-call-${n}-${call}`, c.id, c.loan_id, OUTCOMES[(n + call) % OUTCOMES.length], c.assigned_agent_id, `${dayOf(n + call * 5)}T14:${String(10 + call).padStart(2, '0')}:00.000Z`);
+        for (let call = 0; call < 1 + (n % 3); call += 1) {
+          const outcome = OUTCOMES[(n + call) % OUTCOMES.length]!;
+          const at = `${dayOf(n + call * 5)}T14:${String(10 + call).padStart(2, '0')}:00.000Z`;
+          activity.run(`e2e-call-${n}-${call}`, c.id, c.loan_id, outcome, c.assigned_agent_id, at);
+          attempt.run(`e2e-attempt-${n}-${call}`, CONTACT_OUTCOME[outcome], at, c.loan_id);
+        }
         if (n % 2 === 0) promise.run(`e2e-promise-${n}`, c.id, c.loan_id, monthStart, dayOf(n), Math.max(1_000, Math.round(c.amount_past_due_minor / 2)), PROMISE_STATUSES[n % PROMISE_STATUSES.length], c.assigned_agent_id);
       });
     })();
@@ -46,6 +57,7 @@ test.beforeAll(async () => {
   const dbPath = join(dir, 'demo.db');
   seedDemoDatabase(dbPath);
   addAgentMonth(dbPath);
+  dncCase = doNotContactCase(dbPath);
   harness = await startHarness({ dbPath });
 });
 test.afterAll(async () => {
@@ -59,16 +71,29 @@ async function signInAs(queue: QueuePage, role: 'agent' | 'supervisor') {
   await queue.signIn((await option.locator('p').first().textContent())!);
 }
 
-async function screenshotBothThemes(queue: QueuePage, name: string) {
+/** 1440×900 shots of the screen's top and, when given, of a lower part scrolled into view, in the light and the dark theme. */
+async function screenshotBothThemes(queue: QueuePage, name: string, lower?: { name: string; testId: string }) {
   const page = queue.page;
-  await queue.settle();
-  await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
-  await page.getByRole('button', { name: 'Toggle color scheme' }).click();
-  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
-  await queue.settle();
-  await page.screenshot({ path: `e2e/screenshots/${name}-dark.png`, fullPage: true });
+  for (const theme of ['light', 'dark'] as const) {
+    if (theme === 'dark') {
+      await page.getByRole('button', { name: 'Toggle color scheme' }).click();
+      await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+    }
+    // Off the toggle, so its tooltip is not in the picture.
+    await page.mouse.move(100, 880);
+    const suffix = theme === 'dark' ? '-dark' : '';
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await queue.settle();
+    await page.screenshot({ path: `e2e/screenshots/${name}${suffix}.png` });
+    if (lower) {
+      await page.getByTestId(lower.testId).scrollIntoViewIfNeeded();
+      await queue.settle();
+      await page.screenshot({ path: `e2e/screenshots/${lower.name}${suffix}.png` });
+    }
+  }
   await page.getByRole('button', { name: 'Toggle color scheme' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'light');
+  await page.evaluate(() => window.scrollTo(0, 0));
 }
 
 const kpiValue = (page: Page, testId: string) => page.getByTestId(testId).getByTestId('kpi-value');
@@ -82,13 +107,25 @@ test('a supervisor reads the dashboard and drills down from a stage card and an 
   // Both charts are drawn (ECharts' SVG), and every KPI card carries a figure.
   await expect(page.getByRole('img', { name: 'DPD aging chart' }).locator('svg path').first()).toBeAttached();
   await expect(page.getByRole('img', { name: '30-day trend chart' }).locator('svg path').first()).toBeAttached();
-  for (const id of ['kpi-arrears', 'kpi-collected-today', 'kpi-collected-mtd', 'kpi-kept', 'kpi-cure', 'kpi-rpc', 'kpi-contacts-today']) await expect(kpiValue(page, id)).not.toBeEmpty();
+  for (const id of ['kpi-arrears', 'kpi-kept', 'kpi-cure', 'kpi-rpc', 'kpi-contacts-today']) await expect(kpiValue(page, id)).toHaveText(/^[\d,.]+%?$/);
+  await expect(page.getByTestId('kpi-collected-mtd').getByTestId('kpi-value').first()).toHaveText(/^[A-Z]{3}[\d,.]+[KMB]?$/);
   const inArrears = Number((await kpiValue(page, 'kpi-arrears').textContent())!.replace(/\D/g, ''));
   expect(inArrears).toBeGreaterThan(10);
   await expect(kpiValue(page, 'kpi-kept')).toHaveText(/^\d+\.\d%$/);
   await expect(page.getByRole('table', { name: 'Agent performance' }).locator('tbody tr')).not.toHaveCount(0);
   await expect(page.getByRole('table', { name: 'Roll-rate matrix' }).locator('tbody tr')).toHaveCount(6);
-  await screenshotBothThemes(queue, 'dashboard');
+  await screenshotBothThemes(queue, 'dashboard', { name: 'dashboard-tables', testId: 'agents-panel' });
+
+  // The agent table downloads as CSV, one line per agent (and currency collected).
+  const agents = await page.getByRole('table', { name: 'Agent performance' }).locator('tbody tr td:first-child').allTextContents();
+  await page.getByRole('button', { name: 'Export' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: 'Agent performance' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^recourse-agents_\d{4}-\d{2}-01_\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = readFileSync((await file.path())!, 'utf8').trim().split('\r\n');
+  expect(lines[0]).toBe('agent,cases,contacts,right_party_contacts,promises,promises_kept,promises_fell_due,kept_rate,currency,collected');
+  expect(new Set(lines.slice(1).map((line) => line.split(',')[0]))).toEqual(new Set(agents));
 
   // A stage card opens the queue at that stage: the filter shows it, and every row is of it.
   const severe = Number((await kpiValue(page, 'kpi-stage-severe_90_plus').textContent())!.replace(/\D/g, ''));
@@ -113,21 +150,32 @@ test('a supervisor reads the dashboard and drills down from a stage card and an 
 test('a supervisor approves an agent’s settlement from the approvals inbox', async ({ page }) => {
   const queue = new QueuePage(page);
   await signInAs(queue, 'agent');
-  // The agent drafts the 20% partial settlement of a case past 90 days and sends it for approval.
-  const offer = await page.evaluate(async () => {
+  // The agent drafts the 20% partial settlements of the two largest cases past 90 days, sends them for
+  // approval, and overrides the recommended action on a third case.
+  const offers = await page.evaluate(async () => {
     const api = (window as unknown as { api: RecourseApi }).api;
-    const queuePage = await api['cases.queue']({ stages: ['severe_90_plus'], sort: 'balance', direction: 'desc', pageSize: 1 });
+    const queuePage = await api['cases.queue']({ stages: ['severe_90_plus'], sort: 'balance', direction: 'desc', pageSize: 3 });
     if (!queuePage.ok) throw new Error(queuePage.error.message);
-    const row = queuePage.value.rows[0]!;
-    const draft = await api['settlements.create']({ caseId: row.caseId, option: 'partial_settlement' });
-    if (!draft.ok) throw new Error(draft.error.message);
-    const submitted = await api['settlements.submit']({ offerId: draft.value.id });
-    if (!submitted.ok) throw new Error(submitted.error.message);
-    return { id: submitted.value.id, borrowerName: row.borrowerName, accountNumber: row.accountNumber };
+    const submitted = [];
+    for (const row of queuePage.value.rows.slice(0, 2)) {
+      const draft = await api['settlements.create']({ caseId: row.caseId, option: 'partial_settlement' });
+      if (!draft.ok) throw new Error(draft.error.message);
+      const sent = await api['settlements.submit']({ offerId: draft.value.id });
+      if (!sent.ok) throw new Error(sent.error.message);
+      submitted.push({ id: sent.value.id, borrowerName: row.borrowerName });
+    }
+    const override = await api['cases.overrideNba']({ caseId: queuePage.value.rows[2]!.caseId, action: 'offer_hardship_plan', reason: 'Borrower lost their job last month; a plan will hold better than a letter' });
+    if (!override.ok) throw new Error(override.error.message);
+    return submitted;
   });
+  const offer = offers[0]!;
   // Each tab has its own session, like an Electron window: the supervisor signs in on a fresh one.
   await signInAs(queue, 'supervisor');
-  await expect(page.getByTestId('approvals-badge')).toHaveText('1');
+  await page.evaluate(async (caseId) => {
+    const granted = await (window as unknown as { api: RecourseApi }).api['contacts.overrideDoNotContact']({ caseId, reason: 'Borrower called in asking for a payoff quote' });
+    if (!granted.ok) throw new Error(granted.error.message);
+  }, dncCase.caseId);
+  await expect(page.getByTestId('approvals-badge')).toHaveText('2');
   await page.getByText('Approvals', { exact: true }).click();
   const row = page.locator(`tr[data-offer-id="${offer.id}"]`);
   await expect(row).toContainText(offer.borrowerName);
@@ -143,12 +191,16 @@ test('a supervisor approves an agent’s settlement from the approvals inbox', a
   await expect(decision).toContainText('Approved');
   // No relay: this desktop is the ledger, so the decision is recorded, not waiting to sync.
   await expect(decision.getByTestId('decision-state')).toHaveText('Recorded');
-  await expect(page.getByTestId('approvals-badge')).toHaveCount(0);
+  await expect(page.getByTestId('approvals-badge')).toHaveText('1');
+  await expect(page.locator(`tr[data-offer-id="${offers[1]!.id}"]`)).toBeVisible();
+  await expect(page.getByTestId('nba-overrides')).toContainText('a plan will hold better than a letter');
+  await expect(page.getByTestId('contact-overrides')).toContainText(dncCase.borrowerName);
   const status = await page.evaluate(async (id) => {
     const rows = await (window as unknown as { api: RecourseApi }).api['approvals.inbox']({});
     return rows.ok ? rows.value.decisions.find((d) => d.offerId === id)?.decision : rows.error.message;
   }, offer.id);
   expect(status).toBe('approved');
+  await page.mouse.move(100, 880);
   await queue.settle();
-  await page.screenshot({ path: 'e2e/screenshots/approvals-decided.png', fullPage: true });
+  await page.screenshot({ path: 'e2e/screenshots/approvals-decided.png' });
 });

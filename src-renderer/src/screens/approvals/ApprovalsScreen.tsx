@@ -4,12 +4,18 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { PendingSettlement } from '../../../../src-shared/contract';
 import { call } from '../../api/client';
-import { Empty, LoadError, Loading } from '../../components/QueryStatus';
+import { LoadError, Loading } from '../../components/QueryStatus';
 import { formatDate, formatDateTime } from '../../format/time';
 import { NBA_LABELS, STAGE_LABELS } from '../../format/domain-labels';
-import { settlementTerms } from './approval-format';
+import { formatMinor } from '../../../../src-shared/money';
+import { SETTLEMENT_TYPE_LABELS } from './approval-format';
 import { DecisionModal, type Decision } from './DecisionModal';
 import { DecisionsList } from './DecisionsList';
+
+/** An empty section says so in a line, so the inbox stays compact. */
+function Nothing({ children }: { children: React.ReactNode }) {
+  return <Text size="sm" c="dimmed" py={4}>{children}</Text>;
+}
 
 function Section({ title, count, children, testId }: { title: string; count?: number; children: React.ReactNode; testId: string }) {
   return (
@@ -47,7 +53,7 @@ export function ApprovalsScreen({ onOpenCase }: { onOpenCase(caseId: string): vo
   if (!inbox.data) return <LoadError what="The approvals inbox" error={inbox.error!} onRetry={() => void inbox.refetch()} />;
   const { settlements, decisions, nbaOverrides, contactOverrides, asOf } = inbox.data;
   const offline = sync.data?.state === 'offline' || sync.data?.state === 'unauthorized';
-  const caseLink = (caseId: string, text: string) => <Anchor component="button" size="sm" onClick={() => onOpenCase(caseId)}>{text}</Anchor>;
+  const caseLink = (caseId: string, text: string) => <Anchor component="button" size="sm" fw={600} ta="left" onClick={() => onOpenCase(caseId)}>{text}</Anchor>;
   return (
     <Stack gap="md" data-testid="approvals">
       <div>
@@ -61,14 +67,14 @@ export function ApprovalsScreen({ onOpenCase }: { onOpenCase(caseId: string): vo
       )}
       <Section title="Settlements awaiting approval" count={settlements.length} testId="pending-settlements">
         {settlements.length === 0 ? (
-          <Empty>Nothing waits for approval.</Empty>
+          <Nothing>Nothing waits for approval.</Nothing>
         ) : (
           <Table verticalSpacing="sm" highlightOnHover aria-label="Settlements awaiting approval">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Borrower</Table.Th>
                 <Table.Th>Days past due</Table.Th>
-                <Table.Th>Terms</Table.Th>
+                <Table.Th>Borrower pays</Table.Th>
                 <Table.Th>Submitted</Table.Th>
                 <Table.Th />
               </Table.Tr>
@@ -86,7 +92,10 @@ export function ApprovalsScreen({ onOpenCase }: { onOpenCase(caseId: string): vo
                     <Text size="sm" fw={600}>{offer.dpd}</Text>
                     {offer.stage && <Text size="xs" c="dimmed">{STAGE_LABELS[offer.stage]}</Text>}
                   </Table.Td>
-                  <Table.Td><Text size="sm">{settlementTerms(offer)}</Text></Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={650}>{formatMinor(offer.amountMinor, offer.currency)}{offer.installments > 1 ? ` in ${offer.installments} payments` : ''}</Text>
+                    <Text size="xs" c="dimmed">{SETTLEMENT_TYPE_LABELS[offer.type]}{offer.discountPct > 0 ? ` · ${offer.discountPct}% off ${formatMinor(offer.balanceMinor, offer.currency)}` : ''}</Text>
+                  </Table.Td>
                   <Table.Td>
                     <Text size="sm">{offer.submittedBy ?? 'Unknown'}</Text>
                     {offer.submittedAt && <Text size="xs" c="dimmed">{formatDateTime(offer.submittedAt)}</Text>}
@@ -108,7 +117,7 @@ export function ApprovalsScreen({ onOpenCase }: { onOpenCase(caseId: string): vo
       </Section>
       <Section title="Next-best-action overrides" count={nbaOverrides.length} testId="nba-overrides">
         {nbaOverrides.length === 0 ? (
-          <Empty>No agent has overridden the recommended action on an active case.</Empty>
+          <Nothing>No agent has overridden the recommended action on an active case.</Nothing>
         ) : (
           <Table verticalSpacing="xs" aria-label="Next-best-action overrides">
             <Table.Thead><Table.Tr><Table.Th>Case</Table.Th><Table.Th>Recommended</Table.Th><Table.Th>Chosen</Table.Th><Table.Th>Reason</Table.Th><Table.Th>By</Table.Th></Table.Tr></Table.Thead>
@@ -128,7 +137,7 @@ export function ApprovalsScreen({ onOpenCase }: { onOpenCase(caseId: string): vo
       </Section>
       <Section title="Do-not-contact overrides" count={contactOverrides.length} testId="contact-overrides">
         {contactOverrides.length === 0 ? (
-          <Empty>No permission to contact a do-not-contact borrower has been granted.</Empty>
+          <Nothing>No permission to contact a do-not-contact borrower has been granted.</Nothing>
         ) : (
           <Table verticalSpacing="xs" aria-label="Do-not-contact overrides">
             <Table.Thead><Table.Tr><Table.Th>Case</Table.Th><Table.Th>Reason</Table.Th><Table.Th>Granted</Table.Th><Table.Th>Expires</Table.Th><Table.Th>Used</Table.Th></Table.Tr></Table.Thead>

@@ -1,6 +1,5 @@
 import { Badge, Group, Loader, Table, Text, Tooltip } from '@mantine/core';
 import type { ApprovalDecision, DecisionState } from '../../../../src-shared/contract';
-import { Empty } from '../../components/QueryStatus';
 import { formatDateTime } from '../../format/time';
 
 const STATE_LOOK: Record<DecisionState, { color: string; label: string; hint: string }> = {
@@ -12,7 +11,7 @@ const STATE_LOOK: Record<DecisionState, { color: string; label: string; hint: st
 
 /** Decisions made on this desktop, newest first, each with where it stands with the relay. */
 export function DecisionsList({ decisions }: { decisions: ApprovalDecision[] }) {
-  if (decisions.length === 0) return <Empty>No decisions yet on this desktop.</Empty>;
+  if (decisions.length === 0) return <Text size="sm" c="dimmed" py={4}>No decisions yet on this desktop.</Text>;
   return (
     <Table verticalSpacing="xs" aria-label="Recent decisions">
       <Table.Thead>

@@ -55,15 +55,15 @@ export function DashboardScreen({ onDrillDown }: { onDrillDown(filters: DrillDow
   const stamp = `${data.from}_${data.to}${data.currency ? `_${data.currency}` : ''}`;
   return (
     <Stack gap="md" data-testid="dashboard">
-      <Group justify="space-between" align="flex-end">
-        <div>
+      <Group justify="space-between" align="flex-end" wrap="nowrap">
+        <div style={{ minWidth: 0 }}>
           <Title order={2}>Collections dashboard</Title>
           <Text c="dimmed" size="sm">
-            Business date {formatDate(data.businessDate)} · {formatDate(data.from)} – {formatDate(data.to)}
+            {formatDate(data.from)} – {formatDate(data.to)} · business date {formatDate(data.businessDate)}
             {summary.isFetching ? ' · updating' : ''}
           </Text>
         </div>
-        <Group gap="sm" align="flex-end">
+        <Group gap="sm" align="flex-end" wrap="nowrap">
           <PeriodPicker businessDate={data.businessDate} from={data.from} to={data.to} onChange={(range) => setQuery((q) => ({ ...q, ...range }))} />
           <Select
             label="Currency"
@@ -76,7 +76,7 @@ export function DashboardScreen({ onDrillDown }: { onDrillDown(filters: DrillDow
           />
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
-              <Button variant="default" leftSection={<IconDownload size={16} />}>Export CSV</Button>
+              <Button variant="default" leftSection={<IconDownload size={16} />}>Export</Button>
             </Menu.Target>
             <Menu.Dropdown>
               <Menu.Item onClick={() => downloadCsv(`recourse-kpis_${stamp}.csv`, kpiCsv(data))}>KPIs and aging</Menu.Item>

@@ -1,5 +1,5 @@
 import { Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Tooltip, UnstyledButton } from '@mantine/core';
-import { IconCalendarDollar, IconCash, IconHeartHandshake, IconPhoneCall, IconPhoneCheck, IconRosetteDiscountCheck } from '@tabler/icons-react';
+import { IconCash, IconHeartHandshake, IconPhoneCall, IconPhoneCheck, IconRosetteDiscountCheck } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { CurrencyAmount, DashboardSummary } from '../../../../src-shared/contract';
 import type { Ratio } from '../../../../src-shared/domain/kpis';
@@ -10,18 +10,18 @@ import classes from './Dashboard.module.css';
 
 export const STAGE_COLORS: Record<Stage, string> = { early_1_30: 'yellow', mid_31_60: 'orange', late_61_90: 'red', severe_90_plus: 'grape' };
 
-/** Amounts one per line, currency code small beside each: figures in different currencies are never added. */
-function Amounts({ amounts, size = 'sm' }: { amounts: CurrencyAmount[]; size?: 'sm' | 'lg' }) {
-  if (amounts.length === 0) return <Text size={size} fw={600} c="dimmed">—</Text>;
+/** Amounts side by side, currency code small beside each: figures in different currencies are never added. */
+function Amounts({ amounts }: { amounts: CurrencyAmount[] }) {
+  if (amounts.length === 0) return <Text size="sm" fw={600} c="dimmed">—</Text>;
   return (
-    <Group gap={10} wrap="wrap" data-testid="amounts">
+    <SimpleGrid cols={2} spacing={8} verticalSpacing={2} data-testid="amounts">
       {amounts.map((a) => (
-        <Text key={a.currency} size={size} fw={650} style={{ whiteSpace: 'nowrap' }}>
+        <Text key={a.currency} size="sm" fw={650} style={{ whiteSpace: 'nowrap' }}>
           <Text span size="xs" c="dimmed" fw={600} mr={3}>{a.currency}</Text>
           {compactAmount(a.amountMinor)}
         </Text>
       ))}
-    </Group>
+    </SimpleGrid>
   );
 }
 
@@ -36,6 +36,39 @@ function Card({ label, value, icon, color, children, testId }: { label: string; 
         <ThemeIcon variant="light" color={color} size={36} radius="md">{icon}</ThemeIcon>
       </Group>
       {children && <div className={classes.cardFoot}>{children}</div>}
+    </Paper>
+  );
+}
+
+/** One amount, its currency code small before it. */
+function Amount({ amount }: { amount: CurrencyAmount }) {
+  return (
+    <Text fw={700} size="md" style={{ whiteSpace: 'nowrap' }} data-testid="kpi-value">
+      <Text span size="xs" c="dimmed" fw={600} mr={4}>{amount.currency}</Text>
+      {compactAmount(amount.amountMinor)}
+    </Text>
+  );
+}
+
+/** What came in on loans under a case, today and this month, one figure per currency. */
+function CollectedCard({ today, monthToDate }: { today: CurrencyAmount[]; monthToDate: CurrencyAmount[] }) {
+  const none = <Text fw={650} c="dimmed">—</Text>;
+  return (
+    <Paper withBorder p="md" radius="md" className={`${classes.card} ${classes.collected}`}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Text size="xs" c="dimmed" tt="uppercase" fw={700} lts={0.4}>Collected</Text>
+        <ThemeIcon variant="light" color="teal" size={36} radius="md"><IconCash size={20} /></ThemeIcon>
+      </Group>
+      <SimpleGrid cols={3} spacing="md">
+        <Stack gap={2} data-testid="kpi-collected-today">
+          <Text size="xs" c="dimmed" fw={600}>Today</Text>
+          {today.length === 0 ? none : today.map((a) => <Amount key={a.currency} amount={a} />)}
+        </Stack>
+        <Stack gap={2} data-testid="kpi-collected-mtd" style={{ gridColumn: 'span 2' }}>
+          <Text size="xs" c="dimmed" fw={600}>Month to date</Text>
+          {monthToDate.length === 0 ? none : <SimpleGrid cols={2} spacing="md" verticalSpacing={2}>{monthToDate.map((a) => <Amount key={a.currency} amount={a} />)}</SimpleGrid>}
+        </Stack>
+      </SimpleGrid>
     </Paper>
   );
 }
@@ -71,9 +104,8 @@ export function KpiCards({ summary, onStage }: { summary: DashboardSummary; onSt
           </UnstyledButton>
         ))}
       </SimpleGrid>
-      <SimpleGrid cols={6} spacing="md">
-        <Card label="Collected today" value={<Amounts amounts={kpis.collectedToday} size="lg" />} icon={<IconCash size={20} />} color="teal" testId="kpi-collected-today" />
-        <Card label="Collected this month" value={<Amounts amounts={kpis.collectedMonthToDate} size="lg" />} icon={<IconCalendarDollar size={20} />} color="teal" testId="kpi-collected-mtd" />
+      <SimpleGrid cols={6} spacing="md" className={classes.performanceRow}>
+        <CollectedCard today={kpis.collectedToday} monthToDate={kpis.collectedMonthToDate} />
         <RateCard label="Promise-kept rate" ratio={kpis.promiseKeptRate} icon={<IconRosetteDiscountCheck size={20} />} color="indigo" testId="kpi-kept"
           explain="Promises kept among those that fell due in the period; cancelled ones and those still in their grace days are left out." />
         <RateCard label="Cure rate" ratio={kpis.cureRate} icon={<IconHeartHandshake size={20} />} color="green" testId="kpi-cure"

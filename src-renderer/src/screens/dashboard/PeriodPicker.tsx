@@ -20,7 +20,8 @@ function presets(businessDate: IsoDate): Record<string, { from: IsoDate; to: Iso
 /** The dashboard's period: a preset (month to date, 7 or 30 days) or any from–to range up to the business date. */
 export function PeriodPicker({ businessDate, from, to, onChange }: Props) {
   const ranges = presets(businessDate);
-  const preset = Object.entries(ranges).find(([, range]) => range.from === from && range.to === to)?.[0] ?? 'custom';
+  // A typed range matches no preset, and the control then shows none selected.
+  const preset = Object.entries(ranges).find(([, range]) => range.from === from && range.to === to)?.[0] ?? '';
   const setDate = (which: 'from' | 'to', text: string) => {
     const date = parseIsoDate(text);
     if (!date) return;
@@ -34,10 +35,10 @@ export function PeriodPicker({ businessDate, from, to, onChange }: Props) {
         aria-label="Period"
         value={preset}
         onChange={(value) => ranges[value] && onChange(ranges[value])}
-        data={[{ value: 'mtd', label: 'Month to date' }, { value: '7d', label: '7 days' }, { value: '30d', label: '30 days' }, { value: 'custom', label: 'Custom', disabled: true }]}
+        data={[{ value: 'mtd', label: 'Month' }, { value: '7d', label: '7 days' }, { value: '30d', label: '30 days' }]}
       />
-      <TextInput type="date" label="From" value={from} max={businessDate} onChange={(event) => setDate('from', event.currentTarget.value)} w={150} />
-      <TextInput type="date" label="To" value={to} max={businessDate} onChange={(event) => setDate('to', event.currentTarget.value)} w={150} />
+      <TextInput type="date" label="From" value={from} max={businessDate} onChange={(event) => setDate('from', event.currentTarget.value)} w={136} />
+      <TextInput type="date" label="To" value={to} max={businessDate} onChange={(event) => setDate('to', event.currentTarget.value)} w={136} />
     </Group>
   );
 }

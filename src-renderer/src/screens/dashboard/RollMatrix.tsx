@@ -45,6 +45,9 @@ export function RollMatrix({ matrix, rates, startOn, to }: { matrix: RollMatrixR
           ))}
         </Table.Tbody>
       </Table>
+      <Text size="xs" c="dimmed">
+        Roll rate on balances: the balance in the next bucket at the end ÷ the balance in this bucket at the start, per currency. 120+ keeps what it gathers, so its rate can pass 100%.
+      </Text>
       <Table className={classes.matrix} fz="xs" withTableBorder aria-label="Roll rates on balances" verticalSpacing={4}>
         <Table.Thead>
           <Table.Tr>

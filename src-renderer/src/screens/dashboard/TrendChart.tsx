@@ -13,8 +13,8 @@ export function TrendChart({ trend, currency }: { trend: TrendPoint[]; currency:
     const days = trend.map((point) => formatDate(point.on).replace(/, \d{4}$/, ''));
     const amount = currency !== null;
     return {
-      grid: { left: 48, right: amount ? 64 : 16, top: 36, bottom: 32 },
-      legend: { top: 0, right: 0, itemWidth: 14, itemHeight: 8 },
+      grid: { left: 48, right: amount ? 64 : 28, top: 40, bottom: 32 },
+      legend: { top: 0, left: 0, itemWidth: 14, itemHeight: 8 },
       tooltip: {
         trigger: 'axis',
         formatter: (params: { dataIndex: number }[]) => {
