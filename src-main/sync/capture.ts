@@ -5,6 +5,11 @@ import { rowKey, SYNCED_TABLES, syncedTable, type SyncedTable } from './synced-t
 
 const SIGNATURE_KEY = 'sync_capture_signature';
 
+/** True in an update trigger when any column of the row differs from before. */
+function changedSql(table: SyncedTable): string {
+  return table.columns.map((column) => `OLD."${column}" IS NOT NEW."${column}"`).join(' OR ');
+}
+
 /** The triggers that note each row a command writes; they fire only while `sync_capture.capturing` is 1. */
 function triggerSql(table: SyncedTable): string[] {
   // json_object takes at most 127 arguments in SQLite's default build: two per column. Generated columns follow from the rest.
@@ -19,7 +24,8 @@ function triggerSql(table: SyncedTable): string[] {
   return [
     `CREATE TRIGGER "sync_cap_${table.name}_i" AFTER INSERT ON "${table.name}" ${when} BEGIN ${note('NEW', 'NULL')}; END`,
     // A key that changes leaves its old row behind: the old key is noted too, and reads as a delete.
-    `CREATE TRIGGER "sync_cap_${table.name}_u" AFTER UPDATE ON "${table.name}" ${when} BEGIN ${note('NEW', image)}; ${note('OLD', image)}; END`,
+    // An update that leaves the row as it was (an upsert of the same values) is no change to push.
+    `CREATE TRIGGER "sync_cap_${table.name}_u" AFTER UPDATE ON "${table.name}" ${when} AND (${changedSql(table)}) BEGIN ${note('NEW', image)}; ${note('OLD', image)}; END`,
     `CREATE TRIGGER "sync_cap_${table.name}_d" AFTER DELETE ON "${table.name}" ${when} BEGIN ${note('OLD', image)}; END`,
   ];
 }
