@@ -13,6 +13,7 @@ import { twilioRoutes } from './http/twilio-routes';
 import { log } from './log';
 import { attachLedgerSocket } from './realtime/ledger-socket';
 import { DEFAULT_APPLIER_OPTIONS, startTwilioApplier, type TwilioApplier, type TwilioApplierOptions } from './twilio/twilio-applier';
+import { createTwilioEventInbox } from './twilio/twilio-event-inbox';
 import { DEFAULT_WORKER_OPTIONS, startDeliveryWorker, type WebhookWorkerOptions } from './webhooks/delivery-worker';
 import { webhookRoutes } from './webhooks/webhook-routes';
 
@@ -56,7 +57,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   const webhooks = startDeliveryWorker(database.db, { ...DEFAULT_WORKER_OPTIONS, ...options.webhooks });
   // It starts with a sweep: callbacks a killed relay stored but never applied go in first.
   const twilioApplier = startTwilioApplier(database.db, { ...DEFAULT_APPLIER_OPTIONS, ...options.twilioApplier });
-  const handle = createRequestHandler([healthRoute(services), ...syncRoutes(services), ...twilioRoutes(services, twilioApplier.wake), ...webhookRoutes(services, webhooks.wake), ...feedRoutes(services, options.database)]);
+  const handle = createRequestHandler([healthRoute(services), ...syncRoutes(services), ...twilioRoutes(services, createTwilioEventInbox(database.db, twilioApplier.wake)), ...webhookRoutes(services, webhooks.wake), ...feedRoutes(services, options.database)]);
   server.on('request', (request, response) => void handle(request, response));
   const socket = attachLedgerSocket(server, (request, url) => authenticateDevice(database.db, presentedToken(request, url, { allowQuery: true })));
   // A ledger change is when webhook events are made, on this relay or another sharing the database.

@@ -80,8 +80,23 @@ function sessionSampler(ledger: RelayDatabase, everyMs: number) {
 }
 
 /**
+ * The relay answers a callback once it is stored and applies it to the ledger in a batch right
+ * after: resolves with the milliseconds until no stored callback waits to be applied.
+ */
+async function untilApplied(ledger: RelayDatabase): Promise<number> {
+  const started = now();
+  for (;;) {
+    const [row] = await ledgerRows<{ waiting: boolean }>(ledger, sql`SELECT EXISTS (SELECT 1 FROM twilio_events WHERE checked_at IS NULL) AS waiting`);
+    if (!row!.waiting) return now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
+/**
  * Posts `callbacks` with `concurrency` in flight until all were answered or `seconds` passed.
- * Latency is from sending a request to its answer, at the client; CPU is per answered callback.
+ * Latency is from sending a request to its answer, at the client; CPU is per answered callback
+ * and includes applying it. `appliedPerSecond` counts until the last answered callback was in
+ * the ledger.
  */
 async function fire(scratch: ScratchRelay, url: string, callbacks: readonly Callback[], options: { concurrency: number; seconds: number }) {
   const { relay, ledger } = scratch;
@@ -111,6 +126,8 @@ async function fire(scratch: ScratchRelay, url: string, callbacks: readonly Call
     agent.destroy();
   }
   const seconds = (now() - started) / 1000;
+  const applyLagMs = await untilApplied(ledger);
+  const appliedSeconds = (now() - started) / 1000;
   const cpuMs = (cpuSeconds: number) => round2((cpuSeconds * 1000) / latencies.length);
   const clientCpu = process.cpuUsage(client);
   const cpuMsPerCallback = { relay: cpuMs(relay.usage().cpuSeconds - relayCpu), postgres: cpuMs(postgresCpuSince(postgres)), benchClient: cpuMs((clientCpu.user + clientCpu.system) / 1e6) };
@@ -120,6 +137,8 @@ async function fire(scratch: ScratchRelay, url: string, callbacks: readonly Call
     failures: Object.fromEntries(failures),
     seconds: round2(seconds),
     callbacksPerSecond: Math.round(latencies.length / seconds),
+    appliedPerSecond: Math.round(latencies.length / appliedSeconds),
+    applyLagAfterLastAnswerMs: round2(applyLagMs),
     latencyMs: { p50: round2(percentile(latencies, 50)), p95: round2(percentile(latencies, 95)), p99: round2(percentile(latencies, 99)), max: round2(Math.max(...latencies)) },
     cpuMsPerCallback,
     postgresSessions: await sessions(),
@@ -149,7 +168,16 @@ export async function benchWebhooks(options: { sequential: number; callbacks: nu
     const sequential = await fire(scratch, url, callbacks.slice(0, options.sequential), { concurrency: 1, seconds: options.seconds });
     progress(`webhooks: up to ${options.callbacks} callbacks, ${options.concurrency} in flight`);
     const concurrent = await fire(scratch, url, callbacks.slice(options.sequential, options.sequential + options.callbacks), { concurrency: options.concurrency, seconds: options.seconds });
-    const [stored] = await ledgerRows<{ events: string }>(scratch.ledger, sql`SELECT count(*) AS events FROM twilio_events`);
-    return { ledgerMessages: fixtures.length, eventsStored: Number(stored!.events), sequential, concurrent, relayPeakRssMiB: scratch.relay.usage().peakRssMiB };
+    const [stored] = await ledgerRows<{ events: string; applied: string }>(scratch.ledger, sql`SELECT count(*) AS events, count(applied_at) AS applied FROM twilio_events`);
+    const [delivered] = await ledgerRows<{ messages: string }>(scratch.ledger, sql`SELECT count(*) AS messages FROM ledger_rows WHERE tbl = 'messages' AND data->>'status' = 'delivered'`);
+    return {
+      ledgerMessages: fixtures.length,
+      eventsStored: Number(stored!.events),
+      eventsApplied: Number(stored!.applied),
+      messagesDelivered: Number(delivered!.messages),
+      sequential,
+      concurrent,
+      relayPeakRssMiB: scratch.relay.usage().peakRssMiB,
+    };
   });
 }

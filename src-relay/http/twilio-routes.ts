@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { AppError } from '../../src-shared/errors';
 import { log } from '../log';
 import type { TwilioEvent } from '../twilio/twilio-event';
-import { storeTwilioEvent } from '../twilio/twilio-event-store';
+import type { TwilioEventInbox } from '../twilio/twilio-event-inbox';
 import { verifyTwilioSignature } from '../twilio/verify-signature';
 import { answerGather } from '../twilio/voice-gather';
 import { callStatusForm, gatherForm, inboundMessageForm, messageStatusForm } from '../twilio/webhook-forms';
@@ -34,7 +34,7 @@ async function verifiedForm<T extends z.ZodType>(services: RelayServices, { requ
  */
 function webhook<T extends z.ZodType>(
   services: RelayServices,
-  wakeApplier: () => void,
+  inbox: TwilioEventInbox,
   path: string,
   schema: T,
   toEvent: (form: z.infer<T>) => TwilioEvent,
@@ -47,8 +47,7 @@ function webhook<T extends z.ZodType>(
       const form = await verifiedForm(services, input, schema);
       if (form === null) return;
       const event = toEvent(form);
-      const outcome = await storeTwilioEvent(services.database.db, event);
-      if (outcome === 'recorded') wakeApplier();
+      const outcome = await inbox.store(event);
       log.debug('twilio callback', { kind: event.kind, sid: 'sid' in event ? event.sid : undefined, outcome });
       answer(input.response);
     },
@@ -56,11 +55,11 @@ function webhook<T extends z.ZodType>(
 }
 
 /** DESIGN §3's Twilio endpoints; a replayed callback gets the same answer as the first. */
-export function twilioRoutes(services: RelayServices, wakeApplier: () => void): Route[] {
+export function twilioRoutes(services: RelayServices, inbox: TwilioEventInbox): Route[] {
   return [
-    webhook(services, wakeApplier, '/api/twilio/webhook/sms', messageStatusForm, (form) => ({ kind: 'message_status', sid: form.MessageSid, status: form.MessageStatus, errorCode: form.ErrorCode ?? null }), sendNoContent),
-    webhook(services, wakeApplier, '/api/twilio/webhook/voice', callStatusForm, (form) => ({ kind: 'call_status', sid: form.CallSid, status: form.CallStatus }), sendNoContent),
-    webhook(services, wakeApplier, '/api/twilio/webhook/inbound', inboundMessageForm, (form) => ({ kind: 'inbound_message', sid: form.MessageSid, from: form.From, to: form.To, body: form.Body }), (response) =>
+    webhook(services, inbox, '/api/twilio/webhook/sms', messageStatusForm, (form) => ({ kind: 'message_status', sid: form.MessageSid, status: form.MessageStatus, errorCode: form.ErrorCode ?? null }), sendNoContent),
+    webhook(services, inbox, '/api/twilio/webhook/voice', callStatusForm, (form) => ({ kind: 'call_status', sid: form.CallSid, status: form.CallStatus }), sendNoContent),
+    webhook(services, inbox, '/api/twilio/webhook/inbound', inboundMessageForm, (form) => ({ kind: 'inbound_message', sid: form.MessageSid, from: form.From, to: form.To, body: form.Body }), (response) =>
       sendXml(response, NO_REPLY),
     ),
     {

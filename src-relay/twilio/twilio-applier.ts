@@ -51,7 +51,9 @@ export function startTwilioApplier(db: RelayDb, options: TwilioApplierOptions = 
       requested = false;
       try {
         while (!stopped && (await applyNextBatch(db, options.batchSize)) === options.batchSize) {
-          // A full batch: there may be more waiting.
+          // A full batch: there may be more waiting. PGlite answers on microtasks alone, so give
+          // the server's requests a turn between batches of a long backlog.
+          await new Promise((resolve) => setImmediate(resolve));
         }
       } catch (error) {
         // The events stay unchecked; the next callback or sweep tries again.

@@ -16,13 +16,15 @@ function newRow(event: TwilioEvent) {
 }
 
 /**
- * Stores a verified callback for the applier, in a statement of its own (its own transaction, no
- * ledger lock): once this resolves the event is on disk and may be acknowledged. A replay (the
- * same key) stores nothing.
+ * Stores verified callbacks for the applier in one statement (its own transaction, no ledger
+ * lock): once this resolves they are on disk and may be acknowledged. Answers the keys it stored;
+ * a replay (a key already stored) stores nothing.
  */
-export async function storeTwilioEvent(db: RelayDb, event: TwilioEvent): Promise<'recorded' | 'replayed'> {
-  const inserted = await db.insert(twilioEvents).values(newRow(event)).onConflictDoNothing().returning({ key: twilioEvents.key });
-  return inserted.length > 0 ? 'recorded' : 'replayed';
+export async function storeTwilioEvents(db: RelayDb, events: readonly TwilioEvent[]): Promise<Set<string>> {
+  // clock_timestamp() (not now(), the same for the whole statement) keeps arrival order in one insert.
+  const rows = [...new Map(events.map((event) => [eventKey(event), { ...newRow(event), receivedAt: sql`clock_timestamp()` }])).values()];
+  const inserted = await db.insert(twilioEvents).values(rows).onConflictDoNothing().returning({ key: twilioEvents.key });
+  return new Set(inserted.map((row) => row.key));
 }
 
 /** Stores an event that needs no applying (the IVR's key presses, kept for agents); false for a replay. */
