@@ -160,6 +160,16 @@ describe.each(BACKENDS)('payments from the core-banking system into the ledger o
     expect(await ledgerVersion()).toBe(version);
   });
 
+  it('a body that is no payment at all is refused whole', async () => {
+    for (const body of [[], 'CB-1', Array.from({ length: 1001 }, () => ({}))]) {
+      const { status, body: answer } = await post(body);
+      expect(status).toBe(422);
+      expect(answer.errors).toEqual(['payments: must be a payment object or an array of 1 to 1000 of them']);
+    }
+    const unknown = await post({ accountNumber: 'PAY-1', amountMinor: 1_000, currency: 'TTD', paidOn: '2026-07-01', reference: 'PAY-1/X', channel: 'pos' });
+    expect(unknown.body.errors).toEqual(['payments[0]: Unrecognized key: "channel"']);
+  });
+
   it('only an every-region device may post payments: none is 401, a regional desk 403', async () => {
     const payment = { accountNumber: 'PAY-1', amountMinor: 1_000, currency: 'TTD', paidOn: '2026-07-01', reference: 'PAY-1/ANON' };
     expect((await post(payment, null)).status).toBe(401);

@@ -20,7 +20,7 @@ export const PaymentInput = z
   .strict();
 export type PaymentInput = z.infer<typeof PaymentInput>;
 
-const PaymentsBody = z.union([z.array(z.unknown()).min(1, 'give at least one payment').max(MAX_PAYMENTS_PER_REQUEST), z.record(z.string(), z.unknown())]);
+const PaymentsBody = z.union([z.array(z.unknown()).min(1).max(MAX_PAYMENTS_PER_REQUEST), z.record(z.string(), z.unknown())]);
 
 /**
  * One payment or an array of them, every row checked: a bad batch answers every problem as
@@ -28,7 +28,7 @@ const PaymentsBody = z.union([z.array(z.unknown()).min(1, 'give at least one pay
  */
 export function parsePayments(body: unknown): PaymentInput[] {
   const shape = PaymentsBody.safeParse(body);
-  if (!shape.success) throw new FeedRejected('payments', [`payments: ${shape.error.issues[0]!.message === 'Invalid input' ? 'must be a payment object or an array of them' : shape.error.issues[0]!.message}`]);
+  if (!shape.success) throw new FeedRejected('payments', [`payments: must be a payment object or an array of 1 to ${MAX_PAYMENTS_PER_REQUEST} of them`]);
   const rows = Array.isArray(shape.data) ? shape.data : [shape.data];
   const errors: string[] = [];
   const payments: PaymentInput[] = [];
