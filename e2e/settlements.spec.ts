@@ -104,7 +104,8 @@ async function draftAndSubmitTwentyPercent(page: Page, kase: CasePage): Promise<
   return (await offer.getAttribute('data-offer-id'))!;
 }
 
-test('an agent sees no Approve button, and an approval forged through window.api is refused and the offer stays pending', async ({ page }) => {
+test('an agent sees no Approve button, an approval forged through window.api is refused and the offer stays pending, and a supervisor rejects it with a reason', async ({ page }) => {
+  test.setTimeout(150_000);
   const queue = new QueuePage(page);
   const kase = new CasePage(page);
   await signInAs(queue, 'agent');
@@ -128,10 +129,24 @@ test('an agent sees no Approve button, and an approval forged through window.api
   );
   expect(listed).toMatchObject({ ok: true, value: [{ id: offerId, status: 'pending_approval' }] });
   await expect(offer).toHaveAttribute('data-status', 'pending_approval');
+
+  // Rejecting is final, so it asks for a reason and a deliberate confirmation.
+  await signInAs(queue, 'supervisor');
+  await kase.open(queue, forgedCase.accountNumber, forgedCase.borrowerName);
+  await showTab(kase, 'Settlements');
+  await offer.getByRole('button', { name: 'Reject…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Reject this offer?' });
+  await expect(dialog.getByRole('button', { name: 'Reject offer' })).toBeDisabled();
+  await dialog.getByLabel('Reason').fill('The borrower can pay in full from the vehicle sale.');
+  await dialog.getByRole('button', { name: 'Reject offer' }).click();
+  await expect(offer).toHaveAttribute('data-status', 'rejected');
+  await expect(offer.getByTestId('offer-history-entry').last()).toContainText('The borrower can pay in full from the vehicle sale.');
+  await expect(offer.getByTestId('offer-actions')).toHaveCount(0);
+  expect(storedOfferStatus(offerId)).toBe('rejected');
 });
 
 test('a supervisor approves a 20% settlement an agent submitted, and the Audit tab lists the approval', async ({ page }) => {
-  // Two sign-ins and two case openings: on a busy machine this takes longer than one workflow.
+  // Two sign-ins, two case openings and screenshots in both themes: on a busy machine this outlasts the default.
   test.setTimeout(150_000);
   const queue = new QueuePage(page);
   const kase = new CasePage(page);
@@ -182,10 +197,25 @@ test('a supervisor approves a 20% settlement an agent submitted, and the Audit t
   await expect(promises.first()).toContainText('Pending');
   await expect(promises.first()).toContainText((await offer.getByText('Borrower pays').locator('xpath=following-sibling::*[1]').textContent())!);
 
+  // A second offer cannot be accepted too: main refuses, and the dialog shows its reason.
+  await page.getByRole('button', { name: 'Draft an offer: Full payment' }).click();
+  const second = page.getByTestId('settlement-offer').and(page.locator('[data-status="draft"]'));
+  await second.getByRole('button', { name: 'Offer to borrower…' }).click();
+  await page.getByRole('dialog', { name: 'Make this offer to the borrower?' }).getByRole('button', { name: 'Mark as offered' }).click();
+  await expect(page.locator('[data-testid="settlement-offer"][data-status="offered"]')).toHaveCount(1);
+  await page.locator('[data-testid="settlement-offer"][data-status="offered"]').getByRole('button', { name: 'Borrower accepted…' }).click();
+  const refused = page.getByRole('dialog', { name: 'The borrower accepted?' });
+  await refused.getByRole('button', { name: 'Record acceptance' }).click();
+  await expect(refused.getByRole('alert')).toContainText('the case already has an accepted settlement offer');
+  await refused.getByRole('button', { name: 'Go back' }).click();
+  await expect(page.locator('[data-testid="settlement-offer"][data-status="offered"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid="settlement-offer"][data-status="offered"]').getByRole('alert')).toHaveCount(0);
+
   await shoot(page, kase, ['Settlements', 'Audit']);
 });
 
 test('after a call refused for do-not-contact, the Compliance tab shows the blocked attempt and why, and the Audit tab records it', async ({ page }) => {
+  test.setTimeout(150_000);
   const queue = new QueuePage(page);
   const kase = new CasePage(page);
   await signInAs(queue, 'agent');

@@ -94,7 +94,11 @@ export function OfferActions({ offer, active }: { offer: SettlementOfferView; ac
         pending={step.isPending}
         error={confirming ? step.error : null}
         onConfirm={(text) => confirming && step.mutate({ action: confirming, text })}
-        onClose={() => setConfirming(null)}
+        onClose={() => {
+          // The refusal was read in the dialog; it does not linger on the card.
+          step.reset();
+          setConfirming(null);
+        }}
       />
     </>
   );
