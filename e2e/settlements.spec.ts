@@ -246,4 +246,7 @@ test('after a call refused for do-not-contact, the Compliance tab shows the bloc
   await expect(newest).toContainText('The borrower asked not to be contacted');
 
   await shoot(page, kase, ['Compliance']);
+  // The rule, holds and consents sit below the fold: the whole tab once, to look at them too.
+  await showTab(kase, 'Compliance');
+  await page.screenshot({ path: 'e2e/screenshots/case-compliance-full.png', fullPage: true });
 });
