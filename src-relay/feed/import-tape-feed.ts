@@ -3,6 +3,7 @@ import type { RelayDb } from '../db/relay-database';
 import { applyFeedRows, type AppliedFeed } from './apply-feed-rows';
 import { FeedRejected } from './feed-rejected';
 import { feedReplica, feedReplicaDir } from './feed-replica';
+import { withReplicaLock } from './replica-lock';
 import { runFeedHost, type TapeSummary } from './run-feed-host';
 
 export interface TapeFeedContext {
@@ -37,10 +38,12 @@ function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
  */
 export function importTapeFeed(context: TapeFeedContext, tapeDir: string): Promise<ImportedTape> {
   const dir = feedReplicaDir(context.target);
-  return oneAtATime(dir, async () => {
-    const replica = await feedReplica(context.db, dir);
-    const result = await runFeedHost(replica, context.relayUrl, tapeDir);
-    if (!result.ok) throw new FeedRejected('tape', result.errors);
-    return { summary: result.summary, ...(await applyFeedRows(context.db, 'tape', result.changes)) };
-  });
+  return oneAtATime(dir, () =>
+    withReplicaLock(dir, async () => {
+      const replica = await feedReplica(context.db, dir);
+      const result = await runFeedHost(replica, context.relayUrl, tapeDir);
+      if (!result.ok) throw new FeedRejected('tape', result.errors);
+      return { summary: result.summary, ...(await applyFeedRows(context.db, 'tape', result.changes)) };
+    }),
+  );
 }
