@@ -1,12 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { RecourseApi } from '../src-shared/contract';
 import { doNotContactCase, seedDemoDatabase, type DemoCase } from './support/demo-cases';
 import { startHarness, type RunningHarness } from './support/harness';
 import { QueuePage } from './support/queue-page';
+import { startRelay } from './support/relay';
 
 let harness: RunningHarness;
 let dir: string;
@@ -65,8 +68,8 @@ test.afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function signInAs(queue: QueuePage, role: 'agent' | 'supervisor') {
-  await queue.page.goto(harness.url);
+async function signInAs(queue: QueuePage, role: 'agent' | 'supervisor', url = harness.url) {
+  await queue.page.goto(url);
   const option = queue.page.getByRole('option').filter({ hasText: role }).first();
   await queue.signIn((await option.locator('p').first().textContent())!);
 }
@@ -94,6 +97,26 @@ async function screenshotBothThemes(queue: QueuePage, name: string, lower?: { na
   await page.getByRole('button', { name: 'Toggle color scheme' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'light');
   await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+/** As the signed-in agent: two settlements sent for approval on the largest cases past 90 days, and an NBA override on a third. */
+function submitTwoOffers(page: Page): Promise<{ id: string; borrowerName: string }[]> {
+  return page.evaluate(async () => {
+    const api = (window as unknown as { api: RecourseApi }).api;
+    const queuePage = await api['cases.queue']({ stages: ['severe_90_plus'], sort: 'balance', direction: 'desc', pageSize: 3 });
+    if (!queuePage.ok) throw new Error(queuePage.error.message);
+    const submitted = [];
+    for (const row of queuePage.value.rows.slice(0, 2)) {
+      const draft = await api['settlements.create']({ caseId: row.caseId, option: 'partial_settlement' });
+      if (!draft.ok) throw new Error(draft.error.message);
+      const sent = await api['settlements.submit']({ offerId: draft.value.id });
+      if (!sent.ok) throw new Error(sent.error.message);
+      submitted.push({ id: sent.value.id, borrowerName: row.borrowerName });
+    }
+    const override = await api['cases.overrideNba']({ caseId: queuePage.value.rows[2]!.caseId, action: 'escalate_field', reason: 'Borrower asked to meet at home; a field visit before legal' });
+    if (!override.ok) throw new Error(override.error.message);
+    return submitted;
+  });
 }
 
 const kpiValue = (page: Page, testId: string) => page.getByTestId(testId).getByTestId('kpi-value');
@@ -152,23 +175,9 @@ test('a supervisor approves an agent’s settlement from the approvals inbox', a
   await signInAs(queue, 'agent');
   // The agent drafts the 20% partial settlements of the two largest cases past 90 days, sends them for
   // approval, and overrides the recommended action on a third case.
-  const offers = await page.evaluate(async () => {
-    const api = (window as unknown as { api: RecourseApi }).api;
-    const queuePage = await api['cases.queue']({ stages: ['severe_90_plus'], sort: 'balance', direction: 'desc', pageSize: 3 });
-    if (!queuePage.ok) throw new Error(queuePage.error.message);
-    const submitted = [];
-    for (const row of queuePage.value.rows.slice(0, 2)) {
-      const draft = await api['settlements.create']({ caseId: row.caseId, option: 'partial_settlement' });
-      if (!draft.ok) throw new Error(draft.error.message);
-      const sent = await api['settlements.submit']({ offerId: draft.value.id });
-      if (!sent.ok) throw new Error(sent.error.message);
-      submitted.push({ id: sent.value.id, borrowerName: row.borrowerName });
-    }
-    const override = await api['cases.overrideNba']({ caseId: queuePage.value.rows[2]!.caseId, action: 'offer_hardship_plan', reason: 'Borrower lost their job last month; a plan will hold better than a letter' });
-    if (!override.ok) throw new Error(override.error.message);
-    return submitted;
-  });
+  const offers = await submitTwoOffers(page);
   const offer = offers[0]!;
+
   // Each tab has its own session, like an Electron window: the supervisor signs in on a fresh one.
   await signInAs(queue, 'supervisor');
   await page.evaluate(async (caseId) => {
@@ -193,7 +202,7 @@ test('a supervisor approves an agent’s settlement from the approvals inbox', a
   await expect(decision.getByTestId('decision-state')).toHaveText('Recorded');
   await expect(page.getByTestId('approvals-badge')).toHaveText('1');
   await expect(page.locator(`tr[data-offer-id="${offers[1]!.id}"]`)).toBeVisible();
-  await expect(page.getByTestId('nba-overrides')).toContainText('a plan will hold better than a letter');
+  await expect(page.getByTestId('nba-overrides')).toContainText('a field visit before legal');
   await expect(page.getByTestId('contact-overrides')).toContainText(dncCase.borrowerName);
   const status = await page.evaluate(async (id) => {
     const rows = await (window as unknown as { api: RecourseApi }).api['approvals.inbox']({});
@@ -203,4 +212,48 @@ test('a supervisor approves an agent’s settlement from the approvals inbox', a
   await page.mouse.move(100, 880);
   await queue.settle();
   await page.screenshot({ path: 'e2e/screenshots/approvals-decided.png' });
+});
+
+test('connected to a relay, a decision is confirmed; with the relay down, it waits as pending sync', async ({ page }) => {
+  // Seeding, publishing to a fresh relay and a first sync come before the approvals themselves.
+  test.setTimeout(300_000);
+  const cli = (...args: string[]) => promisify(execFile)(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', ...args], { env: { ...process.env, RECOURSE_LOG_LEVEL: 'warn' } });
+  const deskDir = mkdtempSync(join(tmpdir(), 'recourse-approvals-relay-'));
+  const relay = await startRelay();
+  let desk: RunningHarness | undefined;
+  try {
+    const dbPath = join(deskDir, 'desk.db');
+    await test.step('seed a desk', () => cli('seed', '--db', dbPath, '--loans', '120'));
+    await test.step('publish it to the relay', () => cli('publish', '--db', dbPath, '--relay', relay.url, '--token', relay.token));
+    desk = await test.step('start the desk on the relay', () => startHarness({ dbPath, relay }));
+    const queue = new QueuePage(page);
+    await signInAs(queue, 'agent', desk.url);
+    await expect(page.getByTestId('sync-indicator')).toHaveText('Synced');
+    const [online, offline] = await test.step('submit two offers', () => submitTwoOffers(page));
+
+    await signInAs(queue, 'supervisor', desk.url);
+    await page.getByText('Approvals', { exact: true }).click();
+    const approve = async (offerId: string) => {
+      await page.locator(`tr[data-offer-id="${offerId}"]`).getByRole('button', { name: 'Approve' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Approve' }).click();
+      await expect(page.locator(`tr[data-offer-id="${offerId}"]`)).toHaveCount(0);
+    };
+    await approve(online!.id);
+    await expect(page.locator(`tr[data-decision-offer="${online!.id}"]`).getByTestId('decision-state')).toHaveText('Confirmed', { timeout: 15_000 });
+
+    await relay.kill();
+    await expect(page.getByTestId('sync-indicator')).toHaveText(/^Offline/, { timeout: 15_000 });
+    await expect(page.getByText('Working offline')).toBeVisible();
+    await approve(offline!.id);
+    await expect(page.locator(`tr[data-decision-offer="${offline!.id}"]`).getByTestId('decision-state')).toHaveText('Pending sync');
+    await expect(page.locator(`tr[data-decision-offer="${online!.id}"]`).getByTestId('decision-state')).toHaveText('Confirmed');
+    // The pending decision's spinner never ends, so wait for the dialog to be gone rather than for every animation.
+    await page.mouse.move(100, 880);
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await page.screenshot({ path: 'e2e/screenshots/approvals-offline.png' });
+  } finally {
+    await desk?.stop();
+    await relay.stop();
+    rmSync(deskDir, { recursive: true, force: true });
+  }
 });
