@@ -57,7 +57,7 @@ test('an agent finds a case, logs a call with a promise to pay, and sees the pro
   await kase.logForm.getByLabel('Promised by').fill(inDays(7));
   await kase.logForm.getByLabel('Notes').fill('Borrower will pay from next salary.');
   await kase.logForm.getByRole('button', { name: 'Log call' }).click();
-  await expect(page.getByText('Activity logged')).toBeVisible();
+  await expect(page.locator('.mantine-Notification-root').getByText('Activity logged')).toBeVisible();
   const newest = page.getByTestId('activity-item').first();
   await expect(newest).toContainText('Promise to pay');
   await expect(newest).toContainText('Borrower will pay from next salary.');

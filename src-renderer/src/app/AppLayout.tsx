@@ -1,17 +1,19 @@
 import { ActionIcon, AppShell, Avatar, Badge, Button, Group, NavLink, Text, Title, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
-import { IconChecklist, IconLayoutDashboard, IconListDetails, IconLogout, IconMoon, IconSun } from '@tabler/icons-react';
+import { IconActivity, IconChecklist, IconLayoutDashboard, IconListDetails, IconLogout, IconMoon, IconSettings, IconSun } from '@tabler/icons-react';
 import { initials, roleColor } from '../format/people';
 import { useState } from 'react';
+import { ActivityLogScreen } from '../screens/activity-log/ActivityLogScreen';
 import { ApprovalsScreen } from '../screens/approvals/ApprovalsScreen';
 import { CaseScreen } from '../screens/case/CaseScreen';
 import { DashboardScreen, type DrillDown } from '../screens/dashboard/DashboardScreen';
 import { QueueScreen, type QueueFilterRequest } from '../screens/queue/QueueScreen';
+import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { ApprovalsBadge } from '../screens/approvals/ApprovalsBadge';
 import { SandboxBadge } from './SandboxBadge';
 import { SyncIndicator } from './SyncIndicator';
 import { useSession } from './session-context';
 
-type View = 'queue' | 'dashboard' | 'approvals';
+type View = 'queue' | 'activity' | 'dashboard' | 'approvals' | 'settings';
 
 export function AppLayout() {
   const { user, signOut } = useSession();
@@ -23,6 +25,7 @@ export function AppLayout() {
   const [filterRequest, setFilterRequest] = useState<QueueFilterRequest | undefined>(undefined);
   const canSeeDashboard = user.permissions.includes('view_dashboard');
   const canApprove = user.permissions.includes('approve_settlement');
+  const canSeeSettings = canSeeDashboard || user.permissions.includes('admin_settings');
   const backToQueue = () => {
     const left = openCaseId;
     setOpenCaseId(null);
@@ -65,11 +68,13 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        <NavLink active={openCaseId === null && view === 'queue'} label="Collections queue" leftSection={<IconListDetails size={18} />} onClick={() => (view === 'queue' ? backToQueue() : show('queue'))} />
-        {canSeeDashboard && <NavLink active={openCaseId === null && view === 'dashboard'} label="Dashboard" leftSection={<IconLayoutDashboard size={18} />} onClick={() => show('dashboard')} />}
+        <NavLink component="button" active={openCaseId === null && view === 'queue'} label="Collections queue" leftSection={<IconListDetails size={18} />} onClick={() => (view === 'queue' ? backToQueue() : show('queue'))} />
+        <NavLink component="button" active={openCaseId === null && view === 'activity'} label="Activity log" leftSection={<IconActivity size={18} />} onClick={() => show('activity')} />
+        {canSeeDashboard && <NavLink component="button" active={openCaseId === null && view === 'dashboard'} label="Dashboard" leftSection={<IconLayoutDashboard size={18} />} onClick={() => show('dashboard')} />}
         {canApprove && (
-          <NavLink active={openCaseId === null && view === 'approvals'} label="Approvals" leftSection={<IconChecklist size={18} />} rightSection={<ApprovalsBadge />} onClick={() => show('approvals')} />
+          <NavLink component="button" active={openCaseId === null && view === 'approvals'} label="Approvals" leftSection={<IconChecklist size={18} />} rightSection={<ApprovalsBadge />} onClick={() => show('approvals')} />
         )}
+        {canSeeSettings && <NavLink component="button" active={openCaseId === null && view === 'settings'} label="Settings" leftSection={<IconSettings size={18} />} onClick={() => show('settings')} />}
       </AppShell.Navbar>
       <AppShell.Main>
         <div hidden={openCaseId !== null || view !== 'queue'}>
@@ -77,6 +82,8 @@ export function AppLayout() {
         </div>
         {openCaseId === null && view === 'dashboard' && <DashboardScreen onDrillDown={drillDown} />}
         {openCaseId === null && view === 'approvals' && <ApprovalsScreen onOpenCase={setOpenCaseId} />}
+        {openCaseId === null && view === 'activity' && <ActivityLogScreen onOpenCase={setOpenCaseId} />}
+        {openCaseId === null && view === 'settings' && <SettingsScreen />}
         {openCaseId && <CaseScreen key={openCaseId} caseId={openCaseId} onBack={view === 'queue' ? backToQueue : () => setOpenCaseId(null)} />}
       </AppShell.Main>
     </AppShell>

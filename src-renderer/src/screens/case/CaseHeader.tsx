@@ -1,5 +1,5 @@
-import { ActionIcon, Badge, Group, Kbd, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { ActionIcon, Badge, Button, Group, Kbd, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { IconArrowLeft, IconBolt } from '@tabler/icons-react';
 import type { CaseSummary } from '../../../../src-shared/contract';
 import { formatMinor } from '../../../../src-shared/money';
 import { PRIORITY_COLORS, SEVERITY_COLORS, STATUS_LABELS, productLabel, titleCase } from '../../format/domain-labels';
@@ -14,7 +14,7 @@ function Stat({ label, value, color }: { label: string; value: string; color?: s
 }
 
 /** Who and what the case is, always in view on every tab: the borrower, the account, its standing and the money. */
-export function CaseHeader({ summary: c, onBack }: { summary: CaseSummary; onBack(): void }) {
+export function CaseHeader({ summary: c, onBack, recoveryOpen, onToggleRecovery }: { summary: CaseSummary; onBack(): void; recoveryOpen: boolean; onToggleRecovery(): void }) {
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -40,6 +40,7 @@ export function CaseHeader({ summary: c, onBack }: { summary: CaseSummary; onBac
           </Stack>
         </Group>
         <Group gap="xl" wrap="nowrap">
+          <Button variant={recoveryOpen ? 'filled' : 'light'} leftSection={<IconBolt size={16} />} aria-pressed={recoveryOpen} onClick={onToggleRecovery}>Recovery</Button>
           <Stat label="Past due" value={formatMinor(c.amountPastDueMinor, c.currency)} color={c.amountPastDueMinor > 0 ? 'red' : undefined} />
           <Stat label="Balance" value={formatMinor(c.balanceMinor, c.currency)} />
           <Stat label="DPD" value={String(c.dpd)} />
