@@ -14,7 +14,7 @@ export interface TwilioApplierOptions {
 export const DEFAULT_APPLIER_OPTIONS: TwilioApplierOptions = { batchSize: 250, sweepMs: 1000 };
 
 export interface TwilioApplier {
-  /** Call after storing an event: wakes the applier once for every call made while it was busy. */
+  /** Call after storing events: wakes the applier once for every call made while it was busy. */
   wake(): void;
   /** Resolves when no stored event waits to be looked at (tests and benchmarks). */
   settled(): Promise<void>;
@@ -22,13 +22,13 @@ export interface TwilioApplier {
 }
 
 /**
- * Applies one batch of the oldest unchecked events; answers how many it took. The clock is locked
- * once for the batch, and the events are read again after it is taken: another relay's applier or
- * a push may have applied some meanwhile, and holding the clock, no one else can until this
- * commits, so no event is applied twice.
+ * Applies one batch of the oldest unchecked events; answers how many it took. The events are read
+ * after the clock is locked (once for the batch): another relay's applier or a push may have
+ * applied some meanwhile, and while this holds the clock no one else can, so no event is applied
+ * twice. `peek` first looks without the lock, so an idle sweep never makes pushes wait.
  */
-export async function applyNextBatch(db: RelayDb, batchSize: number): Promise<number> {
-  if (!(await hasUncheckedEvents(db))) return 0;
+export async function applyNextBatch(db: RelayDb, batchSize: number, peek: boolean): Promise<number> {
+  if (peek && !(await hasUncheckedEvents(db))) return 0;
   return db.transaction(async (tx) => {
     await lockLedgerClock(tx);
     const batch = await uncheckedEvents(tx, batchSize);
@@ -43,14 +43,18 @@ export async function applyNextBatch(db: RelayDb, batchSize: number): Promise<nu
  */
 export function startTwilioApplier(db: RelayDb, options: TwilioApplierOptions = DEFAULT_APPLIER_OPTIONS): TwilioApplier {
   let requested = false;
+  /** Set when events were just stored: the next batch need not look before taking the clock. */
+  let stored = false;
   let running: Promise<void> | null = null;
   let stopped = false;
 
   const drain = async () => {
     while (requested && !stopped) {
       requested = false;
+      const peek = !stored;
+      stored = false;
       try {
-        while (!stopped && (await applyNextBatch(db, options.batchSize)) === options.batchSize) {
+        while (!stopped && (await applyNextBatch(db, options.batchSize, peek)) === options.batchSize) {
           // A full batch: there may be more waiting. PGlite answers on microtasks alone, so give
           // the server's requests a turn between batches of a long backlog.
           await new Promise((resolve) => setImmediate(resolve));
@@ -64,7 +68,7 @@ export function startTwilioApplier(db: RelayDb, options: TwilioApplierOptions = 
     }
   };
 
-  const wake = () => {
+  const sweep = () => {
     requested = true;
     if (running || stopped) return;
     // Callbacks answered in the same turn of the event loop share one batch.
@@ -72,20 +76,23 @@ export function startTwilioApplier(db: RelayDb, options: TwilioApplierOptions = 
       .then(drain)
       .finally(() => {
         running = null;
-        if (requested && !stopped) wake();
+        if (requested && !stopped) sweep();
       });
   };
 
-  const timer = setInterval(wake, options.sweepMs);
+  const timer = setInterval(sweep, options.sweepMs);
   timer.unref();
-  wake();
+  sweep();
 
   return {
-    wake,
+    wake() {
+      stored = true;
+      sweep();
+    },
     async settled() {
       while (!stopped) {
         if (running) await running;
-        else if (await hasUncheckedEvents(db)) wake();
+        else if (await hasUncheckedEvents(db)) sweep();
         else return;
       }
     },
