@@ -8,7 +8,8 @@ import { TapeError } from '../tape/import-tape';
 import { tapeChanges } from './tape-changes';
 
 /**
- * `tsx src-main/feed-host/main.ts --db FILE --relay URL --device-token T --dir DIR --out FILE`:
+ * `tsx src-main/feed-host/main.ts --db FILE --relay URL --dir DIR --out FILE` with the replica's
+ * device token in `FEED_DEVICE_TOKEN` (or `--device-token T`):
  * the desktop half of the relay's core-banking feed (src-relay/feed). The relay may not import
  * desktop code (DESIGN §1), so it runs this beside itself, as it would the engine host: bring the
  * replica in `--db` up to the ledger, run the desktop's tape import on it and write to `--out`,
@@ -19,9 +20,9 @@ import { tapeChanges } from './tape-changes';
  */
 const { values } = parseArgs({ options: { db: { type: 'string' }, relay: { type: 'string' }, 'device-token': { type: 'string' }, dir: { type: 'string' }, out: { type: 'string' } } });
 const { db, relay, dir, out } = values;
-const token = values['device-token'];
+const token = values['device-token'] ?? process.env.FEED_DEVICE_TOKEN;
 if (!db || !relay || !token || !dir || !out) {
-  process.stderr.write('feed-host: usage: --db FILE --relay URL --device-token TOKEN --dir DIR --out FILE\n');
+  process.stderr.write('feed-host: usage: --db FILE --relay URL --dir DIR --out FILE, the token in FEED_DEVICE_TOKEN or --device-token\n');
   process.exit(2);
 }
 

@@ -9,7 +9,7 @@ import { startRelay } from '../start-relay';
 
 export const IMPORT_USAGE = 'import --dir DIR [--json]';
 
-export function describeImport(imported: ImportedTape): string {
+function describeImport(imported: ImportedTape): string {
   const counts = Object.entries(imported.summary).map(([name, count]) => `${name} ${count}`).join(', ');
   return `Imported the loan tape: ${counts}; ${imported.rowsWritten} ledger rows changed (ledger version ${imported.version})`;
 }

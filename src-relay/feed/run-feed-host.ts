@@ -51,11 +51,13 @@ const FEED_HOST = resolve(dirname(fileURLToPath(import.meta.url)), '../../src-ma
  */
 export async function runFeedHost(replica: FeedReplica, relayUrl: string, tapeDir: string): Promise<FeedHostResult> {
   const work = mkdtempSync(join(tmpdir(), 'recourse-feed-'));
-  const out = join(work, 'result.json');
+  const out = join(work, 'result.ndjson');
   try {
-    const args = ['--import', 'tsx', FEED_HOST, '--db', replica.dbPath, '--relay', relayUrl, '--device-token', replica.token, '--dir', tapeDir, '--out', out];
+    const args = ['--import', 'tsx', FEED_HOST, '--db', replica.dbPath, '--relay', relayUrl, '--dir', tapeDir, '--out', out];
     const stderr: Buffer[] = [];
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, RECOURSE_LOG_LEVEL: process.env.RECOURSE_LOG_LEVEL ?? 'warn' } });
+    // The token travels in the environment, which other users cannot read, rather than in the arguments, which they can.
+    const env = { ...process.env, FEED_DEVICE_TOKEN: replica.token, RECOURSE_LOG_LEVEL: process.env.RECOURSE_LOG_LEVEL ?? 'warn' };
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
     const code = await new Promise<number | null>((done, fail) => {
       child.once('error', fail);
