@@ -9,7 +9,7 @@ export function SectionHeader({ title, children, actions }: { title: string; chi
         <Title order={3}>{title}</Title>
         <Text size="sm" c="dimmed">{children}</Text>
       </Stack>
-      {actions}
+      {actions && <div style={{ flexShrink: 0 }}>{actions}</div>}
     </Group>
   );
 }

@@ -43,7 +43,7 @@ export function SettingsScreen() {
       <Tabs value={section} onChange={(next) => next && setSection(next as Section)} orientation="vertical" variant="pills" keepMounted={false}>
         <Tabs.List miw={190} mr="lg">
           {visible.map(({ value, label, icon: Icon }) => (
-            <Tabs.Tab key={value} value={value} leftSection={<Icon size={16} />}>
+            <Tabs.Tab key={value} value={value} leftSection={<Icon size={16} />} style={{ justifyContent: 'flex-start' }}>
               <Text size="sm">{label}</Text>
             </Tabs.Tab>
           ))}

@@ -35,7 +35,7 @@ export function DunningScheduleForm({ schedule, templateNames, editable, onSaved
       </Group>
       <Table verticalSpacing={4} data-testid="dunning-steps">
         <Table.Thead>
-          <Table.Tr><Table.Th w={110}>Day past due</Table.Th><Table.Th w={140}>Channel</Table.Th><Table.Th>Template</Table.Th><Table.Th>Suppressed during</Table.Th><Table.Th w={90}>Escalates</Table.Th><Table.Th w={40} /></Table.Tr>
+          <Table.Tr><Table.Th w={110}>Day past due</Table.Th><Table.Th w={140}>Channel</Table.Th><Table.Th w={250}>Template</Table.Th><Table.Th>Suppressed during</Table.Th><Table.Th w={90}>Escalates</Table.Th><Table.Th w={40} /></Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {steps.map((step, index) => (

@@ -21,7 +21,7 @@ export function TemplateEditor({ name, languages, variables, editable }: { name:
   const available = TEMPLATE_LANGUAGES.filter((candidate) => languages.includes(candidate));
   const detail = useQuery({ queryKey: ['settings.template', language, name], queryFn: () => call('settings.template', { language, name }), enabled: available.includes(language) });
   const header = (
-    <Group justify="space-between" wrap="nowrap">
+    <Group justify="space-between" wrap="nowrap" data-testid="template-controls">
       <Group gap="xs">
         <Text fw={700} ff="monospace">{name}</Text>
         {detail.data?.overridden && <Badge variant="light" color="grape">Edited{detail.data.updatedBy ? ` by ${detail.data.updatedBy}` : ''}</Badge>}
