@@ -152,7 +152,9 @@ const WARM_UP = 300;
  * Signed SMS status callbacks into a relay process on Postgres whose ledger holds the messages
  * and recovery actions they report on: after a warm-up, first `sequential` callbacks one at a time
  * (the cost of one callback on an idle relay), then up to `callbacks` more with `concurrency` in
- * flight for at most `seconds`.
+ * flight for at most `seconds`. The relay answers once a callback is stored, so each step also
+ * waits until every callback is applied to the ledger, and the report counts the events applied
+ * and the messages that ended delivered.
  */
 export async function benchWebhooks(options: { sequential: number; callbacks: number; seconds: number; concurrency: number }, progress: (message: string) => void) {
   return withScratchRelay({ devices: [], twilioAuthToken: AUTH_TOKEN }, async (scratch) => {
