@@ -4,7 +4,7 @@ import type { IsoDate } from '../../src-shared/dates';
 import { contactOfActivity, type ContactDirection } from '../../src-shared/domain/contact-outcome';
 import { collected, promiseKeptRate } from '../../src-shared/domain/kpis';
 import type { ActivityOutcome, ActivityType, PromiseStatus } from '../../src-shared/domain/vocabulary';
-import type { Minor } from '../../src-shared/money';
+import type { CollectedGroup } from './collected-query';
 import { fromRecord } from './currency-amounts';
 import { CURRENCY_FILTER } from './kpi-queries';
 import { dayAfter, type DashboardPeriod } from './period';
@@ -26,18 +26,13 @@ export function agentQuery(sqlite: Database.Database) {
                                         WHERE p.created_by IS NOT NULL AND p.created_on >= @from AND p.created_on <= @to AND ${CURRENCY_FILTER} GROUP BY 1`);
   const promisesDue = sqlite.prepare(`SELECT p.created_by AS agentId, p.due_on AS dueOn, p.status, count(*) AS count FROM promises p JOIN loans l ON l.id = p.loan_id
                                       WHERE p.created_by IS NOT NULL AND p.due_on >= @from AND p.due_on <= @to AND ${CURRENCY_FILTER} GROUP BY 1, 2, 3`);
-  const payments = sqlite.prepare(`SELECT c.assigned_agent_id AS agentId, p.paid_on AS paidOn, l.currency, sum(p.amount_minor) AS amountMinor
-                                   FROM payments p JOIN loans l ON l.id = p.loan_id
-                                   JOIN cases c ON c.loan_id = p.loan_id AND c.opened_on <= p.paid_on AND (c.closed_on IS NULL OR c.closed_on >= p.paid_on)
-                                   WHERE c.assigned_agent_id IS NOT NULL AND p.paid_on >= @from AND p.paid_on <= @to AND ${CURRENCY_FILTER} GROUP BY 1, 2, 3`);
 
-  return (period: DashboardPeriod, currency: string | null): AgentPerformance[] => {
+  return (period: DashboardPeriod, currency: string | null, paid: readonly CollectedGroup[]): AgentPerformance[] => {
     const range = { from: period.from, to: period.to, until: dayAfter(period.to), currency };
     const caseCounts = new Map((cases.all({ currency }) as { agentId: string; count: number }[]).map((row) => [row.agentId, row.count]));
     const taken = new Map((promisesTaken.all(range) as { agentId: string; count: number }[]).map((row) => [row.agentId, row.count]));
     const work = activities.all(range) as { agentId: string; type: ActivityType; direction: ContactDirection; outcome: ActivityOutcome | null; count: number }[];
     const due = promisesDue.all(range) as { agentId: string; dueOn: IsoDate; status: PromiseStatus; count: number }[];
-    const paid = payments.all(range) as { agentId: string; paidOn: IsoDate; currency: string; amountMinor: Minor }[];
     return (people.all(range) as { id: string; name: string }[]).map(({ id, name }) => {
       let contacts = 0;
       let rightPartyContacts = 0;
@@ -55,7 +50,7 @@ export function agentQuery(sqlite: Database.Database) {
         rightPartyContacts,
         promises: taken.get(id) ?? 0,
         keptRate: promiseKeptRate(due.filter((row) => row.agentId === id), period.from, period.to),
-        collected: fromRecord(collected(paid.filter((row) => row.agentId === id).map((row) => ({ ...row, loanHasCase: true })), period.from, period.to)),
+        collected: fromRecord(collected(paid.filter((row) => row.agentId === id), period.from, period.to)),
       };
     });
   };

@@ -2,6 +2,7 @@ import type { ChannelName } from '../../src-shared/contract';
 import type { HandlerSlice } from '../ipc/handler-types';
 import type { Store } from '../store/open-store';
 import { agentQuery } from './agent-queries';
+import { collectedQuery } from './collected-query';
 import { kpiQueries } from './kpi-queries';
 import { resolvePeriod } from './period';
 import { agingQuery, trendQuery } from './portfolio-queries';
@@ -17,6 +18,7 @@ export function dashboardHandlers(store: Store): HandlerSlice<DashboardChannel> 
   const trend = trendQuery(sqlite);
   const roll = rollQuery(sqlite);
   const agents = agentQuery(sqlite);
+  const collected = collectedQuery(sqlite);
   const currencies = sqlite.prepare(`SELECT DISTINCT currency FROM loans ORDER BY currency`).pluck();
 
   return {
@@ -26,6 +28,7 @@ export function dashboardHandlers(store: Store): HandlerSlice<DashboardChannel> 
       return sqlite.transaction(() => {
         const period = resolvePeriod(sqlite, input);
         const rolled = roll(period, currency);
+        const paid = collected(period.from < period.monthStart ? period.from : period.monthStart, period.businessDate, currency);
         return {
           businessDate: period.businessDate,
           from: period.from,
@@ -33,11 +36,11 @@ export function dashboardHandlers(store: Store): HandlerSlice<DashboardChannel> 
           startOn: period.startOn,
           currency,
           currencies: currencies.all() as string[],
-          kpis: { ...kpis(period, currency), cureRate: rolled.cureRate },
+          kpis: { ...kpis(period, currency, paid), cureRate: rolled.cureRate },
           aging: aging(currency),
           trend: trend(period.to, currency),
           roll: { matrix: rolled.matrix, rates: rolled.rates },
-          agents: agents(period, currency),
+          agents: agents(period, currency, paid),
         };
       }).deferred();
     },

@@ -5,13 +5,11 @@ import { collected, promiseKeptRate, rightPartyContactRate } from '../../src-sha
 import { STAGES, type PromiseStatus, type Stage } from '../../src-shared/domain/vocabulary';
 import type { Minor } from '../../src-shared/money';
 import { fromRecord, perCurrency } from './currency-amounts';
+import type { CollectedGroup } from './collected-query';
 import { dayAfter, type DashboardPeriod } from './period';
 
 /** Loans (alias `l`) of the asked currency, or all when none was asked. */
 export const CURRENCY_FILTER = '(@currency IS NULL OR l.currency = @currency)';
-
-/** Whether the loan had a case open on the payment's date: "collected" counts only these (DESIGN §2). */
-export const PAYMENT_UNDER_CASE = `EXISTS (SELECT 1 FROM cases c WHERE c.loan_id = p.loan_id AND c.opened_on <= p.paid_on AND (c.closed_on IS NULL OR c.closed_on >= p.paid_on))`;
 
 /**
  * The KPI cards. The store groups rows (per stage, day, status, outcome) so that at most a few
@@ -20,9 +18,6 @@ export const PAYMENT_UNDER_CASE = `EXISTS (SELECT 1 FROM cases c WHERE c.loan_id
 export function kpiQueries(sqlite: Database.Database) {
   const arrears = sqlite.prepare(`SELECT stage, currency, count(*) AS accounts, sum(amount_past_due_minor) AS pastDue FROM cases l
                                   WHERE active = 1 AND stage IS NOT NULL AND ${CURRENCY_FILTER} GROUP BY stage, currency`);
-  const payments = sqlite.prepare(`SELECT p.paid_on AS paidOn, l.currency, ${PAYMENT_UNDER_CASE} AS underCase, sum(p.amount_minor) AS amountMinor
-                                   FROM payments p JOIN loans l ON l.id = p.loan_id
-                                   WHERE p.paid_on >= @first AND p.paid_on <= @last AND ${CURRENCY_FILTER} GROUP BY 1, 2, 3`);
   const promises = sqlite.prepare(`SELECT p.due_on AS dueOn, p.status, count(*) AS count FROM promises p JOIN loans l ON l.id = p.loan_id
                                    WHERE p.due_on >= @from AND p.due_on <= @to AND ${CURRENCY_FILTER} GROUP BY 1, 2`);
   // Refused attempts reached nobody, so they are no contact (DESIGN §2 counts what was placed).
@@ -31,17 +26,12 @@ export function kpiQueries(sqlite: Database.Database) {
   const contacts = sqlite.prepare(`SELECT count(*) FROM contact_attempts a JOIN loans l ON l.id = a.loan_id
                                    WHERE a.direction = 'outbound' AND a.blocked = 0 AND a.at >= @from AND a.at < @until AND ${CURRENCY_FILTER}`).pluck();
 
-  return (period: DashboardPeriod, currency: string | null): Omit<DashboardSummary['kpis'], 'cureRate'> => {
+  return (period: DashboardPeriod, currency: string | null, paid: readonly CollectedGroup[]): Omit<DashboardSummary['kpis'], 'cureRate'> => {
     const byStage = arrears.all({ currency }) as { stage: Stage; currency: string; accounts: number; pastDue: Minor }[];
     const arrearsByStage = STAGES.map((stage) => {
       const rows = byStage.filter((row) => row.stage === stage);
       return { stage, accounts: rows.reduce((sum, row) => sum + row.accounts, 0), pastDue: perCurrency(rows.map((row) => ({ currency: row.currency, amountMinor: row.pastDue }))) };
     });
-    const first = period.from < period.monthStart ? period.from : period.monthStart;
-    const paid = (payments.all({ first, last: period.businessDate, currency }) as { paidOn: IsoDate; currency: string; underCase: number; amountMinor: Minor }[]).map((row) => ({
-      ...row,
-      loanHasCase: row.underCase === 1,
-    }));
     const range = { from: period.from, to: period.to, until: dayAfter(period.to), currency };
     return {
       arrearsByStage,

@@ -19,20 +19,18 @@ import type { DashboardPeriod } from './period';
 const TRANSITIONS_SQL = `
   WITH bucket_then AS (SELECT loan_id, from_bucket AS bucket, min(on_date) FROM bucket_events WHERE on_date > @start GROUP BY loan_id),
        bucket_end AS (SELECT loan_id, from_bucket AS bucket, min(on_date) FROM bucket_events WHERE on_date > @end GROUP BY loan_id),
-       paid_since_start AS (SELECT loan_id, sum(amount_minor) AS amount FROM payments WHERE paid_on > @start AND paid_on <= @today GROUP BY loan_id),
-       paid_since_end AS (SELECT loan_id, sum(amount_minor) AS amount FROM payments WHERE paid_on > @end AND paid_on <= @today GROUP BY loan_id),
-       fees_since_start AS (SELECT loan_id, sum(amount_minor) AS amount FROM fee_records WHERE assessed_on > @start GROUP BY loan_id),
-       fees_since_end AS (SELECT loan_id, sum(amount_minor) AS amount FROM fee_records WHERE assessed_on > @end GROUP BY loan_id)
+       paid AS (SELECT loan_id, sum(amount_minor) AS since_start, sum(CASE WHEN paid_on > @end THEN amount_minor ELSE 0 END) AS since_end
+                FROM payments WHERE paid_on > @start AND paid_on <= @today GROUP BY loan_id),
+       fees AS (SELECT loan_id, sum(amount_minor) AS since_start, sum(CASE WHEN assessed_on > @end THEN amount_minor ELSE 0 END) AS since_end
+                FROM fee_records WHERE assessed_on > @start GROUP BY loan_id)
   SELECT coalesce(bt.bucket, l.bucket) AS "from", coalesce(be.bucket, l.bucket) AS "to", l.currency, count(*) AS accounts,
-         sum(l.balance_minor + coalesce(ps.amount, 0) - coalesce(fs.amount, 0)) AS balanceThen,
-         sum(l.balance_minor + coalesce(pe.amount, 0) - coalesce(fe.amount, 0)) AS balanceEnd
+         sum(l.balance_minor + coalesce(p.since_start, 0) - coalesce(f.since_start, 0)) AS balanceThen,
+         sum(l.balance_minor + coalesce(p.since_end, 0) - coalesce(f.since_end, 0)) AS balanceEnd
   FROM loans l
   LEFT JOIN bucket_then bt ON bt.loan_id = l.id
   LEFT JOIN bucket_end be ON be.loan_id = l.id
-  LEFT JOIN paid_since_start ps ON ps.loan_id = l.id
-  LEFT JOIN paid_since_end pe ON pe.loan_id = l.id
-  LEFT JOIN fees_since_start fs ON fs.loan_id = l.id
-  LEFT JOIN fees_since_end fe ON fe.loan_id = l.id
+  LEFT JOIN paid p ON p.loan_id = l.id
+  LEFT JOIN fees f ON f.loan_id = l.id
   WHERE l.status = 'active' AND ${CURRENCY_FILTER}
   GROUP BY 1, 2, 3`;
 
