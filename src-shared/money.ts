@@ -17,6 +17,14 @@ export function parseDecimalToMinor(text: string, fractionDigits = 2): Minor | n
   return sign === '-' ? -minor : minor;
 }
 
+/** The exact inverse of `parseDecimalToMinor`: 123450 → "1234.50", for files other software reads (CSV). */
+export function minorToDecimal(minor: Minor, fractionDigits = 2): string {
+  const scale = 10 ** fractionDigits;
+  const abs = Math.abs(minor);
+  const fraction = fractionDigits === 0 ? '' : `.${String(abs % scale).padStart(fractionDigits, '0')}`;
+  return `${minor < 0 ? '-' : ''}${Math.floor(abs / scale)}${fraction}`;
+}
+
 /** Formats minor units as a currency amount for display, e.g. 123450 USD → "$1,234.50". */
 export function formatMinor(minor: Minor, currency: string, locale = 'en-US'): string {
   return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(minor / 100);

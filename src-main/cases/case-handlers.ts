@@ -5,6 +5,7 @@ import type { HandlerSlice } from '../ipc/handler-types';
 import type { Store } from '../store/open-store';
 import { runCommand } from '../store/run-command';
 import { createQueueReader } from './query-queue';
+import { createQueueSelection } from './queue-selection';
 import { CASE_ROW_COLUMNS, CASE_ROW_JOINS, toQueueRow, type CaseRowRecord } from './queue-rows';
 
 type SummaryRecord = CaseRowRecord & {
@@ -29,8 +30,18 @@ type SummaryRecord = CaseRowRecord & {
   risk_grade: string | null;
 };
 
-export function caseHandlers(store: Store): HandlerSlice<'cases.queue' | 'cases.get' | 'cases.assign'> {
+type Slice = 'cases.queue' | 'cases.get' | 'cases.assign' | 'cases.queueIds' | 'cases.exportCsv' | 'cases.nextForMe';
+
+export function caseHandlers(store: Store): HandlerSlice<Slice> {
   const readQueue = createQueueReader(store.sqlite);
+  const selection = createQueueSelection(store.sqlite);
+  // "Next account": my active cases in priority order, ties by rowid as the queue breaks them.
+  const myTopCase = store.sqlite.prepare('SELECT id FROM cases WHERE active = 1 AND assigned_agent_id = ? ORDER BY priority_score DESC, rowid DESC LIMIT 1').pluck();
+  const myCaseAfter = store.sqlite
+    .prepare(`SELECT c.id FROM cases c, (SELECT priority_score AS s, rowid AS r FROM cases WHERE id = @after) a
+      WHERE c.active = 1 AND c.assigned_agent_id = @me AND (c.priority_score < a.s OR (c.priority_score = a.s AND c.rowid < a.r))
+      ORDER BY c.priority_score DESC, c.rowid DESC LIMIT 1`)
+    .pluck();
   const caseById = store.sqlite.prepare(`
     SELECT ${CASE_ROW_COLUMNS}, c.reason_code, c.nba_confidence, c.episode_started_on, c.closed_on, (SELECT value FROM app_meta WHERE key = 'last_daily_run') AS as_of,
       b.id AS borrower_id, b.language, b.timezone, b.jurisdiction, b.do_not_contact, b.ssn_last_four,
@@ -46,6 +57,16 @@ export function caseHandlers(store: Store): HandlerSlice<'cases.queue' | 'cases.
 
   return {
     'cases.queue': (query) => readQueue(query),
+    'cases.queueIds': (query) => selection.ids(query),
+    'cases.exportCsv': (query) => {
+      const { csv, rows } = selection.csv(query);
+      const asOf = (store.sqlite.prepare(`SELECT value FROM app_meta WHERE key = 'last_daily_run'`).pluck().get() as string | undefined) ?? new Date().toISOString().slice(0, 10);
+      return { filename: `recourse-queue-${asOf}.csv`, csv, rows };
+    },
+    'cases.nextForMe': ({ afterCaseId }, { actor }) => {
+      const next = afterCaseId === undefined ? myTopCase.get(actor!.id) : myCaseAfter.get({ after: afterCaseId, me: actor!.id });
+      return { caseId: (next as string | undefined) ?? null };
+    },
     'cases.get': ({ caseId }) => {
       const r = caseById.get(caseId) as SummaryRecord | undefined;
       if (!r) throw new AppError('not_found', `no case ${caseId}`, 'caseId');

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { queueQuerySchema } from '../../src-shared/contract';
+import type { queueSelectionSchema } from '../../src-shared/contract';
 
-type ParsedQueueQuery = z.output<typeof queueQuerySchema>;
+type ParsedQueueQuery = z.output<typeof queueSelectionSchema>;
 
 const SORT_COLUMNS = {
   priority: 'c.priority_score',
