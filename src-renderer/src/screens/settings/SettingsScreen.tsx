@@ -40,10 +40,11 @@ export function SettingsScreen() {
         <Title order={2}>Settings</Title>
         {!isAdmin && <Badge variant="light" color="gray">Read only: administrators change settings</Badge>}
       </Group>
-      <Tabs value={section} onChange={(next) => next && setSection(next as Section)} orientation="vertical" variant="pills" keepMounted={false}>
+      <Tabs value={section} onChange={(next) => next && setSection(next as Section)} orientation="vertical" variant="pills" keepMounted={false}
+        styles={{ tab: { justifyContent: 'flex-start' }, tabLabel: { textAlign: 'left', flex: 'none' } }}>
         <Tabs.List miw={190} mr="lg">
           {visible.map(({ value, label, icon: Icon }) => (
-            <Tabs.Tab key={value} value={value} leftSection={<Icon size={16} />} style={{ justifyContent: 'flex-start' }}>
+            <Tabs.Tab key={value} value={value} leftSection={<Icon size={16} />}>
               <Text size="sm">{label}</Text>
             </Tabs.Tab>
           ))}
