@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { ChannelName } from '../../src-shared/contract';
 import type { HandlerSlice } from '../ipc/handler-types';
 import type { Store } from '../store/open-store';
@@ -10,6 +11,21 @@ import { rollQuery } from './roll-queries';
 
 type DashboardChannel = Extract<ChannelName, `dashboard.${string}`>;
 
+/**
+ * The portfolio's currencies, read again only when loans were added: finding them takes a scan of
+ * every loan, while the highest rowid is one index step, and a loan never changes currency.
+ */
+function portfolioCurrencies(sqlite: Database.Database): () => string[] {
+  const lastLoan = sqlite.prepare('SELECT max(rowid) FROM loans').pluck();
+  const distinct = sqlite.prepare('SELECT DISTINCT currency FROM loans ORDER BY currency').pluck();
+  let known: { upTo: number | null; currencies: string[] } | null = null;
+  return () => {
+    const upTo = lastLoan.get() as number | null;
+    if (known?.upTo !== upTo) known = { upTo, currencies: distinct.all() as string[] };
+    return known.currencies;
+  };
+}
+
 /** The supervisor dashboard: every figure aggregated in SQL, judged by the pure KPI rules. */
 export function dashboardHandlers(store: Store): HandlerSlice<DashboardChannel> {
   const { sqlite } = store;
@@ -19,7 +35,7 @@ export function dashboardHandlers(store: Store): HandlerSlice<DashboardChannel> 
   const roll = rollQuery(sqlite);
   const agents = agentQuery(sqlite);
   const collected = collectedQuery(sqlite);
-  const currencies = sqlite.prepare(`SELECT DISTINCT currency FROM loans ORDER BY currency`).pluck();
+  const currencies = portfolioCurrencies(sqlite);
 
   return {
     'dashboard.summary': (input) => {
@@ -35,7 +51,7 @@ export function dashboardHandlers(store: Store): HandlerSlice<DashboardChannel> 
           to: period.to,
           startOn: period.startOn,
           currency,
-          currencies: currencies.all() as string[],
+          currencies: currencies(),
           kpis: { ...kpis(period, currency, paid), cureRate: rolled.cureRate },
           aging: aging(currency),
           trend: trend(period.to, currency),
