@@ -14,6 +14,8 @@ export interface RelayConfig {
   /** Null disables the Twilio endpoints (503): nothing unsigned is ever accepted. */
   twilioAuthToken: string | null;
   database: DatabaseTarget;
+  /** Signs borrowers' self-service links; unset, a PGlite relay keeps a generated one in its data folder. */
+  selfServiceSecret?: string;
 }
 
 const emptyAsUnset = (value: unknown) => (value === '' ? undefined : value);
@@ -24,6 +26,7 @@ const envSchema = z.object({
   TWILIO_AUTH_TOKEN: z.preprocess(emptyAsUnset, z.string().optional()),
   DATABASE_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional()),
   RELAY_DATA_DIR: z.preprocess(emptyAsUnset, z.string().default('.relay-data')),
+  RELAY_SELF_SERVICE_SECRET: z.preprocess(emptyAsUnset, z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional()),
 });
 
 /** Reads the relay's settings from the environment; a bad one fails with its variable's name. */
@@ -40,5 +43,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): RelayConfig {
     publicUrl: settings.RELAY_PUBLIC_URL?.replace(/\/+$/, '') ?? null,
     twilioAuthToken: settings.TWILIO_AUTH_TOKEN ?? null,
     database: settings.DATABASE_URL ? { url: settings.DATABASE_URL } : { dataDir: settings.RELAY_DATA_DIR },
+    ...(settings.RELAY_SELF_SERVICE_SECRET ? { selfServiceSecret: settings.RELAY_SELF_SERVICE_SECRET } : {}),
   };
 }

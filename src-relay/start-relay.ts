@@ -11,6 +11,8 @@ import type { RelayServices } from './http/route';
 import { syncRoutes } from './http/sync-routes';
 import { twilioRoutes } from './http/twilio-routes';
 import { log } from './log';
+import { resolveSelfServiceSecret } from './self-service/self-service-secret';
+import { selfServiceRoutes } from './self-service/self-service-routes';
 import { attachLedgerSocket } from './realtime/ledger-socket';
 import { DEFAULT_APPLIER_OPTIONS, startTwilioApplier, type TwilioApplier, type TwilioApplierOptions } from './twilio/twilio-applier';
 import { createTwilioEventInbox } from './twilio/twilio-event-inbox';
@@ -29,6 +31,8 @@ export interface RelayOptions {
   webhooks?: Partial<WebhookWorkerOptions>;
   /** Batching of stored Twilio callbacks into the ledger. */
   twilioApplier?: Partial<TwilioApplierOptions>;
+  /** Signs borrowers' self-service links; unset, a PGlite relay generates one in its data folder and a Postgres relay serves no pages. */
+  selfServiceSecret?: string;
 }
 
 export interface RunningRelay {
@@ -57,7 +61,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   const webhooks = startDeliveryWorker(database.db, { ...DEFAULT_WORKER_OPTIONS, ...options.webhooks });
   // It starts with a sweep: callbacks a killed relay stored but never applied go in first.
   const twilioApplier = startTwilioApplier(database.db, { ...DEFAULT_APPLIER_OPTIONS, ...options.twilioApplier });
-  const handle = createRequestHandler([healthRoute(services), ...syncRoutes(services), ...twilioRoutes(services, createTwilioEventInbox(database.db, twilioApplier.wake)), ...webhookRoutes(services, webhooks.wake), ...feedRoutes(services, options.database)]);
+  const handle = createRequestHandler([healthRoute(services), ...syncRoutes(services), ...twilioRoutes(services, createTwilioEventInbox(database.db, twilioApplier.wake)), ...webhookRoutes(services, webhooks.wake), ...feedRoutes(services, options.database), ...selfServiceRoutes(services, resolveSelfServiceSecret(options.selfServiceSecret, options.database))]);
   server.on('request', (request, response) => void handle(request, response));
   const socket = attachLedgerSocket(server, (request, url) => authenticateDevice(database.db, presentedToken(request, url, { allowQuery: true })));
   // A ledger change is when webhook events are made, on this relay or another sharing the database.

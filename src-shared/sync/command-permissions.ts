@@ -21,6 +21,11 @@ const OTHER_COMMANDS: Readonly<Record<string, CommandPermission>> = {
   'preDelinquency.send': 'system',
   'recovery.statusCallback': 'system',
   'messages.inbound': 'system',
+  // A borrower's request on the relay's self-service pages, taken through a signed link (src-relay/self-service).
+  'selfService.requestPlan': 'system',
+  'selfService.dispute': 'system',
+  'selfService.preferences': 'system',
+  'selfService.optOut': 'system',
 };
 
 /**
