@@ -76,8 +76,9 @@ describe('dunning schedules', () => {
     const admin = seeded.t.sessionAs('admin');
     const ladder = (await configuration()).dunningSchedules.find((schedule) => schedule.isDefault)!;
     const [first, , ...rest] = ladder.steps;
+    // The second step is left out (removed), the first moved two days, and a new one added without an id.
     const steps = [{ ...first!, dpdTrigger: first!.dpdTrigger + 2 }, ...rest, { dpdTrigger: 75, channel: 'email', templateName: 'email_escalation', suppressDuring: ['bankruptcy'], escalate: true }];
-    const saved = (await seeded.t.ok(admin, 'settings.saveDunningSchedule', { id: ladder.id, name: 'Default ladder, revised', isDefault: true, steps: steps.map(({ id, dpdTrigger, channel, templateName, suppressDuring, escalate }) => ({ ...(id ? { id } : {}), dpdTrigger, channel, templateName, suppressDuring, escalate })) })) as DunningScheduleView;
+    const saved = (await seeded.t.ok(admin, 'settings.saveDunningSchedule', { id: ladder.id, name: 'Default ladder, revised', isDefault: true, steps })) as DunningScheduleView;
     expect(saved.name).toBe('Default ladder, revised');
     expect(saved.steps).toHaveLength(ladder.steps.length);
     expect(saved.steps.find((step) => step.id === first!.id)?.dpdTrigger).toBe(first!.dpdTrigger + 2);
