@@ -71,7 +71,7 @@ export function startTwilioApplier(db: RelayDb, options: TwilioApplierOptions = 
   const sweep = () => {
     requested = true;
     if (running || stopped) return;
-    // Callbacks answered in the same turn of the event loop share one batch.
+    // Wakes in the same turn of the event loop (callbacks stored together) share one batch.
     running = new Promise<void>((resolve) => setImmediate(resolve))
       .then(drain)
       .finally(() => {

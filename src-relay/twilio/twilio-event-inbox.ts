@@ -4,7 +4,7 @@ import { eventKey, type TwilioEvent } from './twilio-event';
 
 /** Inserts in flight at once; callbacks arriving meanwhile wait and go in the next insert together. */
 const INSERTS_IN_FLIGHT = 3;
-/** Events per insert: far inside Postgres' 65,535 bind parameters (4 per event). */
+/** Events per insert, so that one insert (and the answers waiting on it) stays short under a flood. */
 const EVENTS_PER_INSERT = 500;
 
 export type StoreOutcome = 'recorded' | 'replayed';
@@ -33,10 +33,7 @@ export function createTwilioEventInbox(db: RelayDb, onRecorded: () => void): Twi
   const insert = async (batch: Waiting[]) => {
     inFlight += 1;
     try {
-      const recorded = await storeTwilioEvents(
-        db,
-        batch.map((waiting) => waiting.event),
-      );
+      const recorded = await storeTwilioEvents(db, batch.map((waiting) => waiting.event));
       // Of two same callbacks in one insert, the first counts as recorded, the other as its replay.
       const answered = new Set<string>();
       for (const waiting of batch) {
