@@ -130,4 +130,15 @@ test('screenshots of every settings section in both themes', async ({ page }) =>
       await page.screenshot({ path: `e2e/screenshots/settings-${file}${dark ? '-dark' : ''}.png` });
     }
   }
+  // A letter previews as the printed page would read; a queue opens in its editor.
+  await section(page, 'Templates').click();
+  await page.getByText('demand', { exact: true }).click();
+  await expect(page.getByTitle('Letter preview')).toBeVisible();
+  await expect(page.frameLocator('iframe[title="Letter preview"]').locator('body')).toContainText(/\S+/);
+  await page.screenshot({ path: 'e2e/screenshots/settings-templates-letter-dark.png' });
+  await section(page, 'Queues').click();
+  await page.getByRole('button', { name: 'Edit' }).first().click();
+  await expect(page.getByRole('dialog')).toContainText('Rules');
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
+  await page.screenshot({ path: 'e2e/screenshots/settings-queue-edit-dark.png' });
 });
