@@ -23,6 +23,15 @@ describe('templates on the settings screen', () => {
     expect(variables.amount_overdue).toMatch(/minor units/);
   });
 
+  it('previews every shipped template, in each language, without a problem', async () => {
+    const { templates } = (await seeded.t.ok(seeded.t.sessionAs('supervisor'), 'settings.templates', {})) as { templates: TemplateListItem[] };
+    for (const template of templates) {
+      const detail = (await seeded.t.ok(seeded.t.sessionAs('supervisor'), 'settings.template', { language: template.language, name: template.name })) as TemplateDetail;
+      const result = await preview({ language: template.language, name: template.name, body: detail.body, severity: 'medium' });
+      expect(result.ok ? null : `${template.id}: ${result.problem.message}`).toBeNull();
+    }
+  });
+
   it('previews a draft with a real case: the borrower’s name, money in the language’s format and the opt-out line', async () => {
     const draft = '{{borrower_name}}: {{money amount_overdue currency}} vencido, {{days days_past_due}}.';
     const result = await preview({ language: 'es', name: 'sms_payment_default', body: draft, severity: 'high' });
