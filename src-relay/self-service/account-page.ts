@@ -75,7 +75,7 @@ function planForm(input: AccountPageInput, text: PageText, locale: string): stri
     options.length === 0
       ? `<p>${e(text.planNone)}</p>`
       : `<form method="post" action="${FORM_PATHS.plan}" novalidate>${envelope(input, 'plan')}${summary}
-<fieldset${field('option', 'option').attrs}><legend>${e(text.planTitle)}</legend>
+<fieldset${field('option', 'option').attrs}><legend>${e(text.planChoose)}</legend>
 ${options
   .map((option, index) => {
     const each = planPayments(option.amountMinor, option.installments).at(-1)!;

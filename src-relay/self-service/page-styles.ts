@@ -43,7 +43,7 @@ legend, label.field { display: block; font-weight: 600; margin-bottom: 6px; }
 .hint { color: var(--muted); font-size: .9rem; margin: -2px 0 6px; }
 .choice { display: flex; gap: 12px; align-items: flex-start; padding: 12px 14px; border: 1px solid var(--line); border-radius: 10px; margin-bottom: 8px; cursor: pointer; }
 .choice:hover { border-color: var(--brand); }
-.choice input { margin-top: 4px; width: 18px; height: 18px; accent-color: var(--brand); }
+.choice input { flex: none; margin-top: 4px; width: 18px; height: 18px; accent-color: var(--brand); }
 .choice small { display: block; color: var(--muted); }
 select, textarea, input[type=time] { width: 100%; font: inherit; color: var(--ink); background: #fff; border: 1px solid #8a94a6; border-radius: 8px; padding: 10px 12px; }
 textarea { min-height: 110px; resize: vertical; }
@@ -59,6 +59,7 @@ footer { max-width: 1080px; margin: 0 auto; padding: 0 16px 32px; color: var(--m
 .refusal h1 { color: var(--alert); }
 @media (min-width: 860px) {
   main { padding: 32px 24px 48px; }
+  footer { padding: 0 24px 40px; }
   h1 { font-size: 1.9rem; }
   .grid { grid-template-columns: 1fr 1fr; align-items: start; gap: 20px; }
   .grid .wide { grid-column: 1 / -1; }

@@ -24,6 +24,7 @@ const EN = {
   planOption: (type: string, installments: number, amount: string, each: string) =>
     type === 'full_payment' ? `Pay ${amount} in full` : installments === 1 ? `Settle for ${amount} in one payment` : `${installments} monthly payments of about ${each} (${amount} in total)`,
   planDiscount: (pct: number) => `${pct}% off the balance`,
+  planChoose: 'Choose an option',
   planSubmit: 'Request this plan',
   disputeTitle: 'Raise a dispute',
   disputeLead: 'Tell us what is wrong. While we look into it, we will not chase you for this amount.',
@@ -109,6 +110,7 @@ const ES: Text = {
   planOption: (type, installments, amount, each) =>
     type === 'full_payment' ? `Pagar ${amount} en su totalidad` : installments === 1 ? `Liquidar con ${amount} en un solo pago` : `${installments} pagos mensuales de aproximadamente ${each} (${amount} en total)`,
   planDiscount: (pct) => `${pct}% de descuento sobre el saldo`,
+  planChoose: 'Elija una opción',
   planSubmit: 'Solicitar este plan',
   disputeTitle: 'Presentar una disputa',
   disputeLead: 'Díganos qué está mal. Mientras lo revisamos, no le cobraremos este monto.',
