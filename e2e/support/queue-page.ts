@@ -9,7 +9,8 @@ export class QueuePage {
 
   constructor(readonly page: Page) {
     this.table = page.getByRole('table', { name: 'Collections queue' });
-    this.rows = this.table.locator('tbody tr');
+    // Data rows only: the virtual window pads itself with spacer rows and shows placeholders for rows still loading.
+    this.rows = this.table.locator('tbody tr[data-case-id]');
     this.total = page.getByTestId('queue-total');
   }
 

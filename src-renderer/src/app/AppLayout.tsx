@@ -10,6 +10,7 @@ import { QueueScreen, type QueueFilterRequest } from '../screens/queue/QueueScre
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { ApprovalsBadge } from '../screens/approvals/ApprovalsBadge';
 import { SandboxBadge } from './SandboxBadge';
+import { ShortcutsHelp } from './ShortcutsHelp';
 import { SyncIndicator } from './SyncIndicator';
 import { useSession } from './session-context';
 
@@ -51,6 +52,7 @@ export function AppLayout() {
           </Group>
           <Group gap="sm">
             <SyncIndicator />
+            <ShortcutsHelp />
             <Tooltip label={scheme === 'dark' ? 'Light theme' : 'Dark theme'}>
               <ActionIcon variant="default" size="lg" aria-label="Toggle color scheme" onClick={() => setColorScheme(scheme === 'dark' ? 'light' : 'dark')}>
                 {scheme === 'dark' ? <IconSun size={18} /> : <IconMoon size={18} />}
@@ -78,13 +80,13 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main>
         <div hidden={openCaseId !== null || view !== 'queue'}>
-          <QueueScreen onOpenCase={setOpenCaseId} filterRequest={filterRequest} />
+          <QueueScreen onOpenCase={setOpenCaseId} filterRequest={filterRequest} active={openCaseId === null && view === 'queue'} />
         </div>
         {openCaseId === null && view === 'dashboard' && <DashboardScreen onDrillDown={drillDown} />}
         {openCaseId === null && view === 'approvals' && <ApprovalsScreen onOpenCase={setOpenCaseId} />}
         {openCaseId === null && view === 'activity' && <ActivityLogScreen onOpenCase={setOpenCaseId} />}
         {openCaseId === null && view === 'settings' && <SettingsScreen />}
-        {openCaseId && <CaseScreen key={openCaseId} caseId={openCaseId} onBack={view === 'queue' ? backToQueue : () => setOpenCaseId(null)} />}
+        {openCaseId && <CaseScreen key={openCaseId} caseId={openCaseId} onBack={view === 'queue' ? backToQueue : () => setOpenCaseId(null)} onNavigate={setOpenCaseId} />}
       </AppShell.Main>
     </AppShell>
   );

@@ -14,16 +14,18 @@ import { OverviewTab } from './overview/OverviewTab';
 import { PromisesTab } from './promises/PromisesTab';
 import { RecoveryPanel } from './recovery/RecoveryPanel';
 import { SettlementsTab } from './settlements/SettlementsTab';
+import { neighbourCase } from '../queue/queue-order';
 import { useCaseShortcuts, type CaseShortcut } from './use-case-shortcuts';
 
 export type CaseTab = 'overview' | 'interactions' | 'messages' | 'promises' | 'settlements' | 'compliance' | 'letters' | 'audit';
 
-const TAB_OF: Record<CaseShortcut, CaseTab> = { log: 'interactions', promise: 'promises', message: 'messages' };
+type FocusTarget = 'log' | 'promise' | 'message';
+const TAB_OF: Record<FocusTarget, CaseTab> = { log: 'interactions', promise: 'promises', message: 'messages' };
 
 function ShortcutHints() {
   return (
     <Group gap="md" ml="auto" pr="xs" visibleFrom="xl" aria-hidden>
-      {[['L', 'log activity'], ['P', 'promise'], ['S', 'message'], ['Esc', 'queue']].map(([key, what]) => (
+      {[['L', 'log activity'], ['P', 'promise'], ['S', 'message'], ['J/K', 'next/previous'], ['Esc', 'queue']].map(([key, what]) => (
         <Text key={key} size="xs" c="dimmed"><Kbd size="xs">{key}</Kbd> {what}</Text>
       ))}
     </Group>
@@ -31,16 +33,21 @@ function ShortcutHints() {
 }
 
 /** One case, worked end to end: overview, interactions, messages, promises, settlements, compliance, letters and its audit trail, with its keys. */
-export function CaseScreen({ caseId, onBack }: { caseId: string; onBack(): void }) {
+export function CaseScreen({ caseId, onBack, onNavigate }: { caseId: string; onBack(): void; onNavigate(caseId: string): void }) {
   const summary = useCaseSummary(caseId);
   useCaseLiveUpdates(caseId);
   const [tab, setTab] = useState<CaseTab>('overview');
-  const [focus, setFocus] = useState<{ target: CaseShortcut; nonce: number } | null>(null);
-  useCaseShortcuts((shortcut) => {
+  const [focus, setFocus] = useState<{ target: FocusTarget; nonce: number } | null>(null);
+  useCaseShortcuts((shortcut: CaseShortcut) => {
+    if (shortcut === 'next' || shortcut === 'previous') {
+      const neighbour = neighbourCase(caseId, shortcut === 'next' ? 1 : -1);
+      if (neighbour) onNavigate(neighbour);
+      return;
+    }
     setTab(TAB_OF[shortcut]);
     setFocus((current) => ({ target: shortcut, nonce: (current?.nonce ?? 0) + 1 }));
   }, onBack);
-  const nonceFor = (target: CaseShortcut) => (focus?.target === target ? focus.nonce : 0);
+  const nonceFor = (target: FocusTarget) => (focus?.target === target ? focus.nonce : 0);
   // Seed 000's recovery sidebar stays open or closed from one case to the next, as the agent left it.
   const [recoveryOpen, setRecoveryOpen] = useLocalStorage({ key: 'recourse.recoverySidebar', defaultValue: false });
 

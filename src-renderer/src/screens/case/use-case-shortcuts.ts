@@ -1,25 +1,13 @@
 import { useEffect, useRef } from 'react';
+import { isEditable, isTextField, overlayOpen } from '../../components/keyboard';
 
-export type CaseShortcut = 'log' | 'promise' | 'message';
+export type CaseShortcut = 'log' | 'promise' | 'message' | 'next' | 'previous';
 
-const KEYS: Record<string, CaseShortcut> = { l: 'log', p: 'promise', s: 'message' };
-
-/** An overlay (modal, drawer, open dropdown) owns the keyboard while it is open; closed dropdowns stay mounted, hidden. */
-function overlayOpen(): boolean {
-  return [...document.querySelectorAll('[role="dialog"], [role="listbox"]')].some((element) => element.checkVisibility());
-}
-
-function isEditable(target: EventTarget | null): target is HTMLElement {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
-
-/** A field the agent types prose or numbers into; a closed picker (combobox) is not one. */
-function isTextField(target: EventTarget | null): target is HTMLElement {
-  return isEditable(target) && target.getAttribute('aria-haspopup') !== 'listbox';
-}
+const KEYS: Record<string, CaseShortcut> = { l: 'log', p: 'promise', s: 'message', j: 'next', k: 'previous' };
 
 /**
- * The case screen's keys: l, p and s jump to logging an activity, a promise and a message;
+ * The case screen's keys: l, p and s jump to logging an activity, a promise and a message; j and
+ * k open the next and previous case of the queue;
  * Escape goes back to the queue. Typing is never taken over: in a text field Escape only leaves
  * the field (a second Escape goes back), and letters type as letters. Listening in the capture
  * phase lets an open dialog or dropdown be seen before its own Escape closes it.

@@ -1,11 +1,18 @@
-import { Alert, Group, Loader, Pagination, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Kbd, Loader, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { IconDownload, IconPlayerTrackNext } from '@tabler/icons-react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { QueueSortField } from '../../../../src-shared/contract';
 import { call } from '../../api/client';
+import { useCan } from '../../app/session-context';
+import { BulkAssignBar } from './BulkAssignBar';
+import { downloadQueueCsv } from './export-csv';
 import { QueueFilters, type QueueFilterState } from './QueueFilters';
-import { QueueTable } from './QueueTable';
+import { QueueTable, type QueueTableHandle } from './QueueTable';
+import { useQueueShortcuts } from './use-queue-shortcuts';
+import { useQueueWindow } from './use-queue-window';
 
 /** Filters another screen asks the queue to show (a dashboard drill-down); a new nonce applies them again. */
 export interface QueueFilterRequest {
@@ -13,9 +20,14 @@ export interface QueueFilterRequest {
   nonce: number;
 }
 
-/** The collections queue: the agent's worklist, filtered, sorted and paged in main; a row opens its case. */
-export function QueueScreen({ onOpenCase, filterRequest }: { onOpenCase(caseId: string): void; filterRequest?: QueueFilterRequest }) {
+/**
+ * The collections queue: the agent's worklist over every matching case, filtered and sorted in
+ * main and scrolled as one table; a row opens its case. Supervisors select rows (or all that
+ * match) and reassign them.
+ */
+export function QueueScreen({ onOpenCase, filterRequest, active }: { onOpenCase(caseId: string): void; filterRequest?: QueueFilterRequest; active: boolean }) {
   const client = useQueryClient();
+  const canAssign = useCan('assign_cases');
   const [filters, setFilters] = useState<QueueFilterState>({});
   const [searchText, setSearchText] = useState('');
   const [appliedNonce, setAppliedNonce] = useState<number | null>(null);
@@ -26,56 +38,93 @@ export function QueueScreen({ onOpenCase, filterRequest }: { onOpenCase(caseId: 
   }
   const [search] = useDebouncedValue(searchText.trim(), 250);
   const [sort, setSort] = useState<{ field: QueueSortField; direction: 'asc' | 'desc' }>({ field: 'priority', direction: 'desc' });
-  const [pageSize, setPageSize] = useState(50);
-  // The page belongs to one set of filters: any change to them starts again at the first page.
-  const filterKey = JSON.stringify([filters, search, sort, pageSize]);
-  const [paging, setPaging] = useState({ filterKey, page: 0 });
-  const page = paging.filterKey === filterKey ? paging.page : 0;
-  const setPage = (next: number) => setPaging({ filterKey, page: next });
-
-  const query = { ...filters, ...(search.length >= 2 ? { search } : {}), sort: sort.field, direction: sort.direction, page, pageSize };
-  const queue = useQuery({ queryKey: ['cases.queue', query], queryFn: () => call('cases.queue', query), placeholderData: keepPreviousData });
+  const [visible, setVisible] = useState({ first: 0, last: 30 });
+  const onVisibleRange = useCallback((range: { first: number; last: number }) => setVisible(range), []);
+  const selection = { ...filters, ...(search.length >= 2 ? { search } : {}), sort: sort.field, direction: sort.direction };
+  const queue = useQueueWindow(selection, visible);
   const agents = useQuery({ queryKey: ['directory.agents'], queryFn: () => call('directory.agents', {}) });
   const queues = useQuery({ queryKey: ['directory.queues'], queryFn: () => call('directory.queues', {}) });
+  const table = useRef<QueueTableHandle>(null);
+
+  // A selection belongs to one set of filters: a new filter or sort starts it again.
+  const selectionKey = JSON.stringify(selection);
+  const [selected, setSelected] = useState<{ key: string; ids: Set<string> }>({ key: selectionKey, ids: new Set() });
+  const selectedIds = selected.key === selectionKey ? selected.ids : new Set<string>();
+  const toggle = (caseId: string) => {
+    const next = new Set(selectedIds);
+    if (!next.delete(caseId)) next.add(caseId);
+    setSelected({ key: selectionKey, ids: next });
+  };
+  const selectAll = useMutation({
+    mutationFn: () => call('cases.queueIds', selection),
+    onSuccess: ({ caseIds, total }) => {
+      setSelected({ key: selectionKey, ids: new Set(caseIds) });
+      if (caseIds.length < total) notifications.show({ color: 'orange', message: `Selected the first ${caseIds.length.toLocaleString()} of ${total.toLocaleString()}: narrow the filters to reach the rest` });
+    },
+  });
+  const exportCsv = useMutation({
+    mutationFn: () => downloadQueueCsv(selection),
+    onSuccess: (rows) => notifications.show({ color: 'teal', message: `Exported ${rows.toLocaleString()} case${rows === 1 ? '' : 's'}` }),
+    onError: (error) => notifications.show({ color: 'red', title: 'Not exported', message: error.message }),
+  });
+  const nextAccount = useMutation({
+    mutationFn: () => call('cases.nextForMe', {}),
+    onSuccess: ({ caseId }) => (caseId ? onOpenCase(caseId) : notifications.show({ color: 'gray', message: 'No active case is assigned to you' })),
+    onError: (error) => notifications.show({ color: 'red', message: error.message }),
+  });
 
   useEffect(() => window.api.on('cases.changed', () => void client.invalidateQueries({ queryKey: ['cases.queue'] })), [client]);
+  useQueueShortcuts(active, {
+    move: (step) => table.current?.focusRow(step),
+    focusSearch: () => document.querySelector<HTMLInputElement>('input[aria-label="Search cases"]')?.focus(),
+    nextAccount: () => nextAccount.mutate(),
+  });
 
-  const total = queue.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const total = queue.total;
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={2}>Collections queue</Title>
           <Text c="dimmed" size="sm" data-testid="queue-total">
-            {queue.data ? `${total.toLocaleString()} case${total === 1 ? '' : 's'}` : 'Loading…'}
-            {queue.isFetching && queue.data ? ' · updating' : ''}
+            {queue.isPending ? 'Loading…' : `${total.toLocaleString()} case${total === 1 ? '' : 's'}`}
+            {queue.isFetching && !queue.isPending ? ' · updating' : ''}
           </Text>
         </div>
+        <Group gap="sm">
+          <Button variant="default" leftSection={<IconDownload size={16} />} loading={exportCsv.isPending} disabled={total === 0} onClick={() => exportCsv.mutate()}>Export CSV</Button>
+          <Tooltip label={<>The highest-priority case assigned to you <Kbd size="xs">N</Kbd></>}>
+            <Button leftSection={<IconPlayerTrackNext size={16} />} loading={nextAccount.isPending} onClick={() => nextAccount.mutate()}>Next account</Button>
+          </Tooltip>
+        </Group>
       </Group>
       <Paper withBorder p="sm">
         <QueueFilters key={appliedNonce} value={filters} searchText={searchText} onSearchText={setSearchText} onChange={setFilters} agents={agents.data ?? []} queues={queues.data ?? []} />
       </Paper>
+      {canAssign && selectedIds.size > 0 && (
+        <BulkAssignBar selected={[...selectedIds]} total={total} agents={agents.data ?? []} onSelectAll={() => selectAll.mutate()} selectingAll={selectAll.isPending}
+          onClear={() => setSelected({ key: selectionKey, ids: new Set() })} />
+      )}
       {queue.error && <Alert color="red" title="The queue could not be loaded">{queue.error.message}</Alert>}
       <Paper withBorder>
         {queue.isPending ? (
-          <Group justify="center" p="xl"><Loader /></Group>
-        ) : queue.data && queue.data.rows.length === 0 ? (
+          <Group justify="center" p="xl"><Loader aria-label="Loading the queue" /></Group>
+        ) : total === 0 ? (
           <Text c="dimmed" ta="center" p="xl">No cases match these filters.</Text>
         ) : (
           <QueueTable
-            rows={queue.data?.rows ?? []}
+            ref={table}
+            total={total}
+            rowAt={queue.rowAt}
             sort={sort.field}
             direction={sort.direction}
             onSort={(field) => setSort((current) => ({ field, direction: current.field === field && current.direction === 'desc' ? 'asc' : 'desc' }))}
             onOpen={(row) => onOpenCase(row.caseId)}
+            onVisibleRange={onVisibleRange}
+            selection={canAssign ? { has: (caseId) => selectedIds.has(caseId), toggle } : undefined}
           />
         )}
       </Paper>
-      <Group justify="space-between">
-        <Select aria-label="Rows per page" data={['25', '50', '100', '200']} value={String(pageSize)} onChange={(value) => setPageSize(Number(value ?? 50))} w={90} allowDeselect={false} />
-        <Pagination total={pages} value={page + 1} onChange={(next) => setPage(next - 1)} siblings={1} boundaries={1} />
-      </Group>
     </Stack>
   );
 }

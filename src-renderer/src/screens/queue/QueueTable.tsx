@@ -1,15 +1,30 @@
-import { Badge, Group, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { Badge, Checkbox, Group, Skeleton, Table, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import type { QueueRow, QueueSortField } from '../../../../src-shared/contract';
 import { formatMinor } from '../../../../src-shared/money';
 import { BUCKET_LABELS, NBA_LABELS, PRIORITY_COLORS, SEVERITY_COLORS, STAGE_LABELS, STATUS_LABELS, titleCase } from '../../format/domain-labels';
 
+const ROW_HEIGHT = 41;
+const COLUMNS = 12;
+
 interface Props {
-  rows: QueueRow[];
+  total: number;
+  rowAt(index: number): QueueRow | undefined;
   sort: QueueSortField;
   direction: 'asc' | 'desc';
   onSort(field: QueueSortField): void;
   onOpen(row: QueueRow): void;
+  /** Which rows are on screen, so their blocks can be read. */
+  onVisibleRange(range: { first: number; last: number }): void;
+  /** Present for supervisors: the bulk selection. */
+  selection?: { has(caseId: string): boolean; toggle(caseId: string): void };
+}
+
+/** Moves keyboard focus through the rows (j/k), scrolling the window so the row exists to focus. */
+export interface QueueTableHandle {
+  focusRow(step: number): void;
 }
 
 function SortHeader({ field, label, sort, direction, onSort, align }: { field: QueueSortField; label: string; align?: 'right' } & Pick<Props, 'sort' | 'direction' | 'onSort'>) {
@@ -26,13 +41,69 @@ function SortHeader({ field, label, sort, direction, onSort, align }: { field: Q
   );
 }
 
-export function QueueTable({ rows, sort, direction, onSort, onOpen }: Props) {
-  const header = { sort, direction, onSort };
+function RowCells({ row }: { row: QueueRow }) {
   return (
-    <Table.ScrollContainer minWidth={1250}>
-      <Table striped highlightOnHover stickyHeader verticalSpacing={6} aria-label="Collections queue" styles={{ th: { whiteSpace: 'nowrap' }, td: { whiteSpace: 'nowrap' } }}>
+    <>
+      <Table.Td>
+        <Group gap={6} wrap="nowrap">
+          <Text size="sm" fw={600}>{row.borrowerName}</Text>
+          {row.flags.map((flag) => (
+            <Tooltip key={flag} label={titleCase(flag)}>
+              <Badge size="xs" variant="dot" color={flag === 'dispute' ? 'orange' : 'grape'}>{flag.slice(0, 4)}</Badge>
+            </Tooltip>
+          ))}
+        </Group>
+      </Table.Td>
+      <Table.Td><Text size="sm" ff="monospace">{row.accountNumber}</Text></Table.Td>
+      <Table.Td style={{ textAlign: 'right' }}><Text size="sm" fw={600}>{row.dpd}</Text></Table.Td>
+      <Table.Td style={{ textAlign: 'right' }}><Text size="sm">{formatMinor(row.amountPastDueMinor, row.currency)}</Text></Table.Td>
+      <Table.Td style={{ textAlign: 'right' }}><Text size="sm">{formatMinor(row.balanceMinor, row.currency)}</Text></Table.Td>
+      <Table.Td>
+        <Tooltip label={`Bucket ${BUCKET_LABELS[row.bucket]}`}>
+          <Text size="sm">{row.stage ? STAGE_LABELS[row.stage] : '—'}</Text>
+        </Tooltip>
+      </Table.Td>
+      <Table.Td>{row.severity ? <Badge variant="light" color={SEVERITY_COLORS[row.severity]} styles={{ label: { overflow: 'visible' } }}>{row.severity}</Badge> : '—'}</Table.Td>
+      <Table.Td><Badge variant="filled" color={PRIORITY_COLORS[row.priority]}>{row.priority}</Badge></Table.Td>
+      <Table.Td>{row.nbaAction ? <Badge variant="light" tt="none" fw={600} styles={{ label: { overflow: 'visible' } }}>{NBA_LABELS[row.nbaAction]}</Badge> : <Text size="sm" c="dimmed">—</Text>}</Table.Td>
+      <Table.Td><Text size="sm" c={row.assignedAgentName ? undefined : 'dimmed'}>{row.assignedAgentName ?? 'Unassigned'}</Text></Table.Td>
+      <Table.Td><Text size="sm">{STATUS_LABELS[row.status]}</Text></Table.Td>
+      <Table.Td><Text size="sm">{row.openedOn}</Text></Table.Td>
+    </>
+  );
+}
+
+/**
+ * The queue as one scrolling table over every matching case: only the rows in view (and a few
+ * around them) are in the page, and a row not read yet shows as a placeholder until its block arrives.
+ */
+export const QueueTable = forwardRef<QueueTableHandle, Props>(function QueueTable({ total, rowAt, sort, direction, onSort, onOpen, onVisibleRange, selection }, ref) {
+  const scroller = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- nothing here is memoised; the virtualizer re-renders the table as it scrolls
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  useEffect(() => onVisibleRange({ first, last }), [first, last, onVisibleRange]);
+  useImperativeHandle(ref, () => ({
+    focusRow(step) {
+      const focused = document.activeElement instanceof HTMLElement ? Number(document.activeElement.dataset.index ?? NaN) : NaN;
+      const target = Number.isNaN(focused) ? (step > 0 ? first : last) : Math.min(Math.max(focused + step, 0), total - 1);
+      virtualizer.scrollToIndex(target, { align: 'auto' });
+      // The row is rendered on the next frame once scrolled into the window.
+      requestAnimationFrame(() => requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`tr[data-index="${target}"]`)?.focus()));
+    },
+  }));
+  const header = { sort, direction, onSort };
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  return (
+    <div ref={scroller} style={{ height: 'calc(100vh - 300px)', minHeight: 360, overflow: 'auto' }} data-testid="queue-scroller">
+      <Table striped highlightOnHover stickyHeader verticalSpacing={6} miw={1250} aria-label="Collections queue" aria-rowcount={total + 1}
+        styles={{ th: { whiteSpace: 'nowrap' }, td: { whiteSpace: 'nowrap', height: ROW_HEIGHT } }}>
         <Table.Thead>
           <Table.Tr>
+            {selection && <Table.Th w={36}><VisuallyHidden>Select</VisuallyHidden></Table.Th>}
             <SortHeader field="name" label="Borrower" {...header} />
             <Table.Th>Account</Table.Th>
             <SortHeader field="dpd" label="DPD" align="right" {...header} />
@@ -48,46 +119,45 @@ export function QueueTable({ rows, sort, direction, onSort, onOpen }: Props) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr
-              key={row.caseId}
-              onClick={() => onOpen(row)}
-              onKeyDown={(event) => { if (event.key === 'Enter') onOpen(row); }}
-              tabIndex={0}
-              className="mantine-focus-auto"
-              aria-label={`Open the case of ${row.borrowerName}, ${row.accountNumber}`}
-              style={{ cursor: 'pointer' }}
-              data-case-id={row.caseId}
-            >
-              <Table.Td>
-                <Group gap={6} wrap="nowrap">
-                  <Text size="sm" fw={600}>{row.borrowerName}</Text>
-                  {row.flags.map((flag) => (
-                    <Tooltip key={flag} label={titleCase(flag)}>
-                      <Badge size="xs" variant="dot" color={flag === 'dispute' ? 'orange' : 'grape'}>{flag.slice(0, 4)}</Badge>
-                    </Tooltip>
-                  ))}
-                </Group>
-              </Table.Td>
-              <Table.Td><Text size="sm" ff="monospace">{row.accountNumber}</Text></Table.Td>
-              <Table.Td style={{ textAlign: 'right' }}><Text size="sm" fw={600}>{row.dpd}</Text></Table.Td>
-              <Table.Td style={{ textAlign: 'right' }}><Text size="sm">{formatMinor(row.amountPastDueMinor, row.currency)}</Text></Table.Td>
-              <Table.Td style={{ textAlign: 'right' }}><Text size="sm">{formatMinor(row.balanceMinor, row.currency)}</Text></Table.Td>
-              <Table.Td>
-                <Tooltip label={`Bucket ${BUCKET_LABELS[row.bucket]}`}>
-                  <Text size="sm">{row.stage ? STAGE_LABELS[row.stage] : '—'}</Text>
-                </Tooltip>
-              </Table.Td>
-              <Table.Td>{row.severity ? <Badge variant="light" color={SEVERITY_COLORS[row.severity]} styles={{ label: { overflow: 'visible' } }}>{row.severity}</Badge> : '—'}</Table.Td>
-              <Table.Td><Badge variant="filled" color={PRIORITY_COLORS[row.priority]}>{row.priority}</Badge></Table.Td>
-              <Table.Td>{row.nbaAction ? <Badge variant="light" tt="none" fw={600} styles={{ label: { overflow: 'visible' } }}>{NBA_LABELS[row.nbaAction]}</Badge> : <Text size="sm" c="dimmed">—</Text>}</Table.Td>
-              <Table.Td><Text size="sm" c={row.assignedAgentName ? undefined : 'dimmed'}>{row.assignedAgentName ?? 'Unassigned'}</Text></Table.Td>
-              <Table.Td><Text size="sm">{STATUS_LABELS[row.status]}</Text></Table.Td>
-              <Table.Td><Text size="sm">{row.openedOn}</Text></Table.Td>
-            </Table.Tr>
-          ))}
+          {padTop > 0 && <tr aria-hidden style={{ height: padTop }} />}
+          {items.map((item) => {
+            const row = rowAt(item.index);
+            if (!row) {
+              return (
+                <Table.Tr key={item.key} data-index={item.index} aria-rowindex={item.index + 2} aria-busy>
+                  <Table.Td colSpan={COLUMNS + (selection ? 1 : 0)}><Skeleton height={14} radius="sm" /></Table.Td>
+                </Table.Tr>
+              );
+            }
+            return (
+              <Table.Tr
+                key={item.key}
+                onClick={() => onOpen(row)}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter') onOpen(row);
+                  if (event.key === 'x' && selection) selection.toggle(row.caseId);
+                }}
+                tabIndex={0}
+                className="mantine-focus-auto"
+                aria-label={`Open the case of ${row.borrowerName}, ${row.accountNumber}`}
+                aria-rowindex={item.index + 2}
+                aria-selected={selection ? selection.has(row.caseId) : undefined}
+                style={{ cursor: 'pointer' }}
+                data-case-id={row.caseId}
+                data-index={item.index}
+              >
+                {selection && (
+                  <Table.Td onClick={(event) => event.stopPropagation()}>
+                    <Checkbox size="xs" aria-label={`Select ${row.borrowerName}`} checked={selection.has(row.caseId)} onChange={() => selection.toggle(row.caseId)} tabIndex={-1} />
+                  </Table.Td>
+                )}
+                <RowCells row={row} />
+              </Table.Tr>
+            );
+          })}
+          {padBottom > 0 && <tr aria-hidden style={{ height: padBottom }} />}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </div>
   );
-}
+});
