@@ -98,6 +98,20 @@ describe.each(BACKENDS)('borrower self-service pages on $name', ({ scratch }) =>
     expect(html).not.toContain('value="partial_settlement"');
   });
 
+  it('only a registered device gets links from the relay, and only for loans of its regions', async () => {
+    const ask = (token: string | null) =>
+      fetch(`${relay.url}/api/self-service/links`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ accountNumber: kase.account_number }),
+      });
+    expect((await ask(null)).status).toBe(401);
+    expect((await ask((await addDevice(relay.database.db, 'far desk', ['ZZ'])).token)).status).toBe(403);
+    const answer = await ask(deviceToken);
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({ ok: true, loanId: kase.loan_id, url: expect.stringContaining(`${relay.url}/self-service?t=`) });
+  });
+
   it('a tampered link is refused with 403 and an expired one with 410, showing no borrower data', async () => {
     const [claims, signature] = new URL(link).searchParams.get('t')!.split('.');
     const tampered = await page(`${relay.url}/self-service?t=${claims}.${signature!.startsWith('A') ? 'B' : 'A'}${signature!.slice(1)}`);
