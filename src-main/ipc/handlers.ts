@@ -2,6 +2,7 @@ import { activityHandlers } from '../activities/activity-handlers';
 import { approvalHandlers } from '../approvals/approval-handlers';
 import { caseAuditHandlers } from '../case-audit/case-audit-handlers';
 import { caseComplianceHandlers } from '../case-compliance/case-compliance-handlers';
+import { complianceAdminHandlers } from '../compliance-admin/compliance-admin-handlers';
 import { borrowerHandlers } from '../borrowers/borrower-handlers';
 import { caseDetailHandlers } from '../case-detail/case-detail-handlers';
 import { caseWorkHandlers } from '../case-work/case-work-handlers';
@@ -31,6 +32,7 @@ export function createHandlers(store: Store, { communications, sync }: { communi
     ...caseHandlers(store),
     ...caseDetailHandlers(store),
     ...caseComplianceHandlers(store),
+    ...complianceAdminHandlers(store),
     ...caseAuditHandlers(store),
     ...borrowerHandlers(store),
     ...directoryHandlers(store),

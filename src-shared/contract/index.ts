@@ -4,6 +4,7 @@ import { activityChannels } from './activities';
 import { approvalChannels } from './approvals';
 import { caseAuditChannels } from './case-audit';
 import { caseComplianceChannels } from './case-compliance';
+import { complianceAdminChannels } from './compliance-admin';
 import { borrowerChannels } from './borrowers';
 import { caseDetailChannels } from './case-detail';
 import { caseWorkChannels } from './case-work';
@@ -25,6 +26,7 @@ export const channels = {
   ...caseChannels,
   ...caseDetailChannels,
   ...caseComplianceChannels,
+  ...complianceAdminChannels,
   ...caseAuditChannels,
   ...borrowerChannels,
   ...directoryChannels,
@@ -74,6 +76,7 @@ export * from './activities';
 export * from './approvals';
 export * from './case-audit';
 export * from './case-compliance';
+export * from './compliance-admin';
 export * from './borrowers';
 export * from './case-detail';
 export * from './case-work';
