@@ -58,6 +58,19 @@ test.afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+test('the page at desktop width, and in Spanish on a phone', async ({ page }) => {
+  await page.setViewportSize(DESKTOP);
+  await page.goto(await mintedLink('en'));
+  await expect(page.getByRole('heading', { name: 'Request a payment plan' })).toBeVisible();
+  await shoot(page, 'self-service-desktop');
+
+  await page.setViewportSize(PHONE);
+  await page.goto(await mintedLink('es'));
+  await expect(page.getByRole('heading', { name: /Su pago tiene \d+ días de atraso/ })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await shoot(page, 'self-service-phone-es');
+});
+
 test('a borrower requests a plan and raises a dispute on a phone, and both reach the desktop through sync', async ({ page }) => {
   await page.setViewportSize(PHONE);
   await page.goto(await mintedLink('en'));
@@ -70,6 +83,7 @@ test('a borrower requests a plan and raises a dispute on a phone, and both reach
   await page.getByRole('radio', { name: /^3 monthly payments/ }).check();
   await page.getByRole('button', { name: 'Request this plan' }).click();
   await expect(page.getByTestId('confirmation')).toHaveText(/payment plan request has been sent/);
+  await expect(page.getByTestId('plan-pending')).toBeVisible();
 
   await page.getByLabel('What is the dispute about?').selectOption('payment_not_applied');
   await page.getByLabel('Describe the problem').fill('I paid at the branch on the 3rd and it is not shown.');
@@ -81,19 +95,6 @@ test('a borrower requests a plan and raises a dispute on a phone, and both reach
   await expect.poll(() => desk.prepare(`SELECT type || ':' || status FROM settlement_offers WHERE case_id = ?`).pluck().all(target.caseId), { timeout: 15_000 }).toEqual(['short_plan_3:draft']);
   await expect.poll(() => desk.prepare('SELECT dispute_flag FROM cases WHERE id = ?').pluck().get(target.caseId), { timeout: 15_000 }).toBe(1);
   expect(desk.prepare(`SELECT outcome FROM activities WHERE case_id = ? AND contact_method = 'self_service' ORDER BY at`).pluck().all(target.caseId)).toEqual([null, 'DISPUTE']);
-});
-
-test('the page at desktop width, and in Spanish on a phone', async ({ page }) => {
-  await page.setViewportSize(DESKTOP);
-  await page.goto(await mintedLink('en'));
-  await expect(page.getByRole('heading', { name: 'Request a payment plan' })).toBeVisible();
-  await shoot(page, 'self-service-desktop');
-
-  await page.setViewportSize(PHONE);
-  await page.goto(await mintedLink('es'));
-  await expect(page.getByRole('heading', { name: /Su pago tiene \d+ días de atraso/ })).toBeVisible();
-  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
-  await shoot(page, 'self-service-phone-es');
 });
 
 test('an expired or tampered link is refused without any borrower data', async ({ page }) => {

@@ -126,7 +126,22 @@ describe.each(BACKENDS)('borrower self-service pages on $name', ({ scratch }) =>
     expect((await page(`${relay.url}/self-service`)).status).toBe(403);
   });
 
+  it('an option that needs approval, a forged CSRF token or another loan’s link is refused and writes nothing', async () => {
+    const version = await ledgerVersion();
+    const needsApproval = await submit('/self-service/plan', { option: 'partial_settlement' });
+    expect(needsApproval.answer.status).toBe(409);
+    expect(needsApproval.answer.html).toContain('That plan is no longer available');
+    const forged = await submit('/self-service/plan', { option: 'short_plan_6', csrf: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' });
+    expect(forged.answer.status).toBe(403);
+    const otherLink = await mintLink(relay.database.db, { secret: SECRET, publicUrl: relay.url, accountNumber: other.account_number });
+    const crossed = await submit('/self-service/plan', { option: 'short_plan_6', t: new URL(otherLink.url).searchParams.get('t')! });
+    expect(crossed.answer.status).toBe(403);
+    expect(await ledgerVersion()).toBe(version);
+    expect(await ledgerRowsOf('settlement_offers', 'case_id', other.id)).toHaveLength(0);
+  });
+
   it('a plan request drafts the chosen offer as the system, once however often the form is posted', async () => {
+    const second = formFields((await page(link)).html, '/self-service/plan');
     const { fields, answer } = await submit('/self-service/plan', { option: 'short_plan_3' });
     expect(answer.status).toBe(303);
     expect(answer.location).toContain('done=plan');
@@ -144,20 +159,13 @@ describe.each(BACKENDS)('borrower self-service pages on $name', ({ scratch }) =>
     expect(await ledgerRowsOf('settlement_offers', 'case_id', kase.id)).toHaveLength(1);
     const confirmation = await page(`${relay.url}${replayed.location}`);
     expect(confirmation.html).toContain('Your payment plan request has been sent');
-  });
-
-  it('an option that needs approval, a forged CSRF token or another loan’s link is refused and writes nothing', async () => {
-    const version = await ledgerVersion();
-    const needsApproval = await submit('/self-service/plan', { option: 'partial_settlement' });
-    expect(needsApproval.answer.status).toBe(409);
-    expect(needsApproval.answer.html).toContain('That plan is no longer available');
-    const forged = await submit('/self-service/plan', { option: 'short_plan_6', csrf: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' });
-    expect(forged.answer.status).toBe(403);
-    const otherLink = await mintLink(relay.database.db, { secret: SECRET, publicUrl: relay.url, accountNumber: other.account_number });
-    const crossed = await submit('/self-service/plan', { option: 'short_plan_6', t: new URL(otherLink.url).searchParams.get('t')! });
-    expect(crossed.answer.status).toBe(403);
+    // One plan at a time: the page says it is being reviewed, and a form drawn before is refused.
+    expect(confirmation.html).toContain('data-testid="plan-pending"');
+    expect(confirmation.html).not.toContain('action="/self-service/plan"');
+    const another = await post('/self-service/plan', { ...second, option: 'short_plan_6' });
+    expect(another.status).toBe(409);
+    expect(another.html).toContain('We are already reviewing a plan for this loan.');
     expect(await ledgerVersion()).toBe(version);
-    expect(await ledgerRowsOf('settlement_offers', 'case_id', other.id)).toHaveLength(0);
   });
 
   it('a dispute too short to read is sent back with its error; a real one flags the case and logs an activity', async () => {

@@ -72,7 +72,9 @@ function planForm(input: AccountPageInput, text: PageText, locale: string): stri
   const { summary, field } = problemFor(input, 'plan', text);
   const m = (minor: number) => money(minor, input.account.balance.currency, locale);
   const body =
-    options.length === 0
+    input.account.liveOffers.length > 0
+      ? `${summary}<p class="notice ok" data-testid="plan-pending">${e(text.planPending)}</p>`
+      : options.length === 0
       ? `<p>${e(text.planNone)}</p>`
       : `<form method="post" action="${FORM_PATHS.plan}" novalidate>${envelope(input, 'plan')}${summary}
 <fieldset${field('option', 'option').attrs}><legend>${e(text.planChoose)}</legend>

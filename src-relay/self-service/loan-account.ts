@@ -7,6 +7,7 @@ import { findRowsBy, getRow } from '../ledger/ledger-lookups';
 import type { LedgerRow } from '../ledger/ledger-row';
 
 const ACTIVE_CASE_STATUSES: readonly unknown[] = ['open', 'in_progress', 'on_hold', 'legal'];
+const LIVE_OFFER_STATUSES: readonly unknown[] = ['draft', 'pending_approval', 'approved', 'offered'];
 
 /** What the pages show and the submissions change: the rows of one loan and its borrower, nothing else. */
 export interface LoanAccount {
@@ -16,6 +17,8 @@ export interface LoanAccount {
   openCase: LedgerRow | null;
   phones: LedgerRow[];
   emails: LedgerRow[];
+  /** The open case's offers still in play (drafted up to offered): a borrower asks for one plan at a time. */
+  liveOffers: LedgerRow[];
   balance: BalanceBreakdown;
 }
 
@@ -29,12 +32,12 @@ export interface BalanceBreakdown {
   dpd: number;
 }
 
-/** Live rows of `tbl` of one borrower: phones and emails are few per borrower and looked up only here. */
-function rowsOfBorrower(tx: RelayTx, tbl: 'phones' | 'emails', borrowerId: string): Promise<LedgerRow[]> {
+/** Live rows of `tbl` of one borrower or case: a few per borrower, looked up only here (`field` is a constant of this file). */
+function rowsOf(tx: RelayTx, tbl: 'phones' | 'emails' | 'settlement_offers', field: 'borrower_id' | 'case_id', value: string): Promise<LedgerRow[]> {
   return tx
     .select()
     .from(ledgerRows)
-    .where(and(eq(ledgerRows.tbl, tbl), eq(ledgerRows.deleted, false), sql`${ledgerRows.data}->>'borrower_id' = ${borrowerId}`))
+    .where(and(eq(ledgerRows.tbl, tbl), eq(ledgerRows.deleted, false), sql`${ledgerRows.data}->>${sql.raw(`'${field}'`)} = ${value}`))
     .orderBy(ledgerRows.id);
 }
 
@@ -74,8 +77,9 @@ export async function readLoanAccount(tx: RelayTx, loanId: string): Promise<Loan
     loan,
     borrower,
     openCase,
-    phones: await rowsOfBorrower(tx, 'phones', borrower.id),
-    emails: await rowsOfBorrower(tx, 'emails', borrower.id),
+    phones: await rowsOf(tx, 'phones', 'borrower_id', borrower.id),
+    emails: await rowsOf(tx, 'emails', 'borrower_id', borrower.id),
+    liveOffers: openCase ? (await rowsOf(tx, 'settlement_offers', 'case_id', openCase.id)).filter((offer) => LIVE_OFFER_STATUSES.includes(offer.data.status)) : [],
     balance: await breakdownOf(tx, loan, openCase),
   };
 }

@@ -8,7 +8,7 @@ import type { DisputeCategory, SubmissionInput, SubmissionKind } from './submiss
 
 /** A form refused on the ledger's facts (not its shape): shown to the borrower by its message key. */
 export class SubmissionRefused extends Error {
-  constructor(readonly messageKey: 'no_case' | 'option_unavailable' | 'no_phone' | 'no_email') {
+  constructor(readonly messageKey: 'no_case' | 'option_unavailable' | 'plan_pending' | 'no_phone' | 'no_email') {
     super(messageKey);
   }
 }
@@ -61,6 +61,7 @@ export function submissionChanges<K extends SubmissionKind>(kind: K, input: Subm
     case 'plan': {
       const { option: type } = input as SubmissionInput<'plan'>;
       if (!account.openCase) throw new SubmissionRefused('no_case');
+      if (account.liveOffers.length > 0) throw new SubmissionRefused('plan_pending');
       const option = borrowerOptions(account).find((candidate) => candidate.type === type);
       if (!option) throw new SubmissionRefused('option_unavailable');
       const note = 'Requested by the borrower on the self-service page';
