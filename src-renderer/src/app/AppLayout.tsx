@@ -1,5 +1,5 @@
 import { ActionIcon, AppShell, Avatar, Badge, Button, Group, NavLink, Text, Title, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
-import { IconActivity, IconChecklist, IconLayoutDashboard, IconListDetails, IconLogout, IconMoon, IconSettings, IconSun } from '@tabler/icons-react';
+import { IconActivity, IconChecklist, IconLayoutDashboard, IconListDetails, IconLogout, IconMoon, IconSettings, IconShieldCheck, IconSun } from '@tabler/icons-react';
 import { initials, roleColor } from '../format/people';
 import { useState } from 'react';
 import { ActivityLogScreen } from '../screens/activity-log/ActivityLogScreen';
@@ -8,13 +8,14 @@ import { CaseScreen } from '../screens/case/CaseScreen';
 import { DashboardScreen, type DrillDown } from '../screens/dashboard/DashboardScreen';
 import { QueueScreen, type QueueFilterRequest } from '../screens/queue/QueueScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { ComplianceScreen } from '../screens/compliance/ComplianceScreen';
 import { ApprovalsBadge } from '../screens/approvals/ApprovalsBadge';
 import { SandboxBadge } from './SandboxBadge';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { SyncIndicator } from './SyncIndicator';
 import { useSession } from './session-context';
 
-type View = 'queue' | 'activity' | 'dashboard' | 'approvals' | 'settings';
+type View = 'queue' | 'activity' | 'dashboard' | 'approvals' | 'settings' | 'compliance';
 
 export function AppLayout() {
   const { user, signOut } = useSession();
@@ -76,6 +77,7 @@ export function AppLayout() {
         {canApprove && (
           <NavLink component="button" active={openCaseId === null && view === 'approvals'} label="Approvals" leftSection={<IconChecklist size={18} />} rightSection={<ApprovalsBadge />} onClick={() => show('approvals')} />
         )}
+        {canSeeSettings && <NavLink component="button" active={openCaseId === null && view === 'compliance'} label="Compliance" leftSection={<IconShieldCheck size={18} />} onClick={() => show('compliance')} />}
         {canSeeSettings && <NavLink component="button" active={openCaseId === null && view === 'settings'} label="Settings" leftSection={<IconSettings size={18} />} onClick={() => show('settings')} />}
       </AppShell.Navbar>
       <AppShell.Main>
@@ -86,6 +88,7 @@ export function AppLayout() {
         {openCaseId === null && view === 'approvals' && <ApprovalsScreen onOpenCase={setOpenCaseId} />}
         {openCaseId === null && view === 'activity' && <ActivityLogScreen onOpenCase={setOpenCaseId} />}
         {openCaseId === null && view === 'settings' && <SettingsScreen />}
+        {openCaseId === null && view === 'compliance' && <ComplianceScreen />}
         {openCaseId && <CaseScreen key={openCaseId} caseId={openCaseId} onBack={view === 'queue' ? backToQueue : () => setOpenCaseId(null)} onNavigate={setOpenCaseId} />}
       </AppShell.Main>
     </AppShell>
