@@ -56,14 +56,14 @@ export function DashboardScreen({ onDrillDown }: { onDrillDown(filters: DrillDow
   return (
     <Stack gap="md" data-testid="dashboard">
       <Group justify="space-between" align="flex-end" wrap="nowrap">
-        <div style={{ minWidth: 0 }}>
+        <div style={{ minWidth: 0, flex: 1 }}>
           <Title order={2}>Collections dashboard</Title>
           <Text c="dimmed" size="sm">
             {formatDate(data.from)} – {formatDate(data.to)} · business date {formatDate(data.businessDate)}
             {summary.isFetching ? ' · updating' : ''}
           </Text>
         </div>
-        <Group gap="sm" align="flex-end" wrap="nowrap">
+        <Group gap="sm" align="flex-end" wrap="nowrap" style={{ flexShrink: 0 }}>
           <PeriodPicker businessDate={data.businessDate} from={data.from} to={data.to} onChange={(range) => setQuery((q) => ({ ...q, ...range }))} />
           <Select
             label="Currency"

@@ -30,7 +30,7 @@ export function PeriodPicker({ businessDate, from, to, onChange }: Props) {
     onChange(next.from <= next.to ? next : { from: next.to, to: next.from });
   };
   return (
-    <Group gap="xs" align="flex-end">
+    <Group gap="xs" align="flex-end" wrap="nowrap">
       <SegmentedControl
         aria-label="Period"
         value={preset}
