@@ -7,6 +7,7 @@ import { seedDatabase } from '../src-main/demo/seed-database';
 import { openStore } from '../src-main/store/open-store';
 import { dpdFloorSeconds } from './dpd-floor';
 import { benchQueue, benchSearch } from './queue-bench';
+import { benchQueueUi } from './queue-ui';
 import { timeIt } from './stats';
 import { benchSync } from './sync/sync-bench';
 
@@ -38,6 +39,9 @@ try {
   if (child.status !== 0) throw new Error(`daily run failed: ${child.stderr}`);
   const daily = JSON.parse(child.stdout) as { seconds: number; peakRssMiB: number };
   report.dailyRun = { seconds: daily.seconds, peakRssMiB: daily.peakRssMiB, floorSeconds: floor.seconds, ratioToFloor: Math.round((daily.seconds / floor.seconds) * 10) / 10 };
+
+  progress('queue screen in Chromium');
+  report.queueScreen = await benchQueueUi(path, progress);
 
   report.sync = await benchSync(path, progress);
 } finally {

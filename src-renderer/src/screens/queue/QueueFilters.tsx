@@ -1,5 +1,6 @@
 import { Badge, Button, Chip, Collapse, Group, MultiSelect, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { memo } from 'react';
 import { IconAdjustmentsHorizontal, IconSearch } from '@tabler/icons-react';
 import type { QueueQuery, QueueSummary, UserSummary } from '../../../../src-shared/contract';
 import { BUCKETS, CASE_STATUSES, PRIORITIES, SEVERITIES, STAGES } from '../../../../src-shared/domain/vocabulary';
@@ -19,8 +20,8 @@ interface Props {
 const options = <T extends string>(values: readonly T[], label: (value: T) => string) => values.map((value) => ({ value, label: label(value) }));
 const toMinor = (value: string | number) => (value === '' ? undefined : Math.round(Number(value) * 100));
 
-/** The queue's filter bar: search, the case's classifications, ownership, flags and ranges. */
-export function QueueFilters({ value, searchText, onSearchText, onChange, agents, queues }: Props) {
+/** The queue's filter bar: search, the case's classifications, ownership, flags and ranges. Memoised: new rows do not re-render it. */
+export const QueueFilters = memo(function QueueFilters({ value, searchText, onSearchText, onChange, agents, queues }: Props) {
   const set = (patch: Partial<QueueFilterState>) => onChange({ ...value, ...patch });
   const moreCount = [value.buckets?.length, value.severities?.length, value.flags?.length, value.dpdMin !== undefined || value.dpdMax !== undefined, value.balanceMinMinor !== undefined || value.balanceMaxMinor !== undefined].filter(Boolean).length;
   // Opened from the start when the filters arrive set (a dashboard drill-down to a bucket), so they are in view.
@@ -75,4 +76,4 @@ export function QueueFilters({ value, searchText, onSearchText, onChange, agents
       </Collapse>
     </Stack>
   );
-}
+});

@@ -14,6 +14,8 @@ import { QueueTable, type QueueTableHandle } from './QueueTable';
 import { useQueueShortcuts } from './use-queue-shortcuts';
 import { useQueueWindow } from './use-queue-window';
 
+const NONE: never[] = [];
+
 /** Filters another screen asks the queue to show (a dashboard drill-down); a new nonce applies them again. */
 export interface QueueFilterRequest {
   filters: QueueFilterState;
@@ -99,7 +101,7 @@ export function QueueScreen({ onOpenCase, filterRequest, active }: { onOpenCase(
         </Group>
       </Group>
       <Paper withBorder p="sm">
-        <QueueFilters key={appliedNonce} value={filters} searchText={searchText} onSearchText={setSearchText} onChange={setFilters} agents={agents.data ?? []} queues={queues.data ?? []} />
+        <QueueFilters key={appliedNonce} value={filters} searchText={searchText} onSearchText={setSearchText} onChange={setFilters} agents={agents.data ?? NONE} queues={queues.data ?? NONE} />
       </Paper>
       {canAssign && selectedIds.size > 0 && (
         <BulkAssignBar selected={[...selectedIds]} total={total} agents={agents.data ?? []} onSelectAll={() => selectAll.mutate()} selectingAll={selectAll.isPending}

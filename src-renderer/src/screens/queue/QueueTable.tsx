@@ -1,7 +1,7 @@
-import { Badge, Checkbox, Group, Skeleton, Table, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Badge, Checkbox, Group, Skeleton, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useRef } from 'react';
 import type { QueueRow, QueueSortField } from '../../../../src-shared/contract';
 import { formatMinor } from '../../../../src-shared/money';
 import { BUCKET_LABELS, NBA_LABELS, PRIORITY_COLORS, SEVERITY_COLORS, STAGE_LABELS, STATUS_LABELS, titleCase } from '../../format/domain-labels';
@@ -41,16 +41,44 @@ function SortHeader({ field, label, sort, direction, onSort, align }: { field: Q
   );
 }
 
-function RowCells({ row }: { row: QueueRow }) {
+/**
+ * One case's row. Memoised on the row object: a filter change re-renders the screen before its
+ * answer arrives, and the rows already on screen need not render again for it.
+ */
+const QueueRowView = memo(function QueueRowView({ row, index, selectable, selected, onOpen, onToggle }: {
+  row: QueueRow;
+  index: number;
+  selectable: boolean;
+  selected: boolean;
+  onOpen(row: QueueRow): void;
+  onToggle(caseId: string): void;
+}) {
   return (
-    <>
+    <Table.Tr
+      onClick={() => onOpen(row)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') onOpen(row);
+        if (event.key === 'x' && selectable) onToggle(row.caseId);
+      }}
+      tabIndex={0}
+      className="mantine-focus-auto"
+      aria-label={`Open the case of ${row.borrowerName}, ${row.accountNumber}`}
+      aria-rowindex={index + 2}
+      aria-selected={selectable ? selected : undefined}
+      style={{ cursor: 'pointer' }}
+      data-case-id={row.caseId}
+      data-index={index}
+    >
+      {selectable && (
+        <Table.Td onClick={(event) => event.stopPropagation()}>
+          <Checkbox size="xs" aria-label={`Select ${row.borrowerName}`} checked={selected} onChange={() => onToggle(row.caseId)} tabIndex={-1} />
+        </Table.Td>
+      )}
       <Table.Td>
         <Group gap={6} wrap="nowrap">
           <Text size="sm" fw={600}>{row.borrowerName}</Text>
           {row.flags.map((flag) => (
-            <Tooltip key={flag} label={titleCase(flag)}>
-              <Badge size="xs" variant="dot" color={flag === 'dispute' ? 'orange' : 'grape'}>{flag.slice(0, 4)}</Badge>
-            </Tooltip>
+            <Badge key={flag} size="xs" variant="dot" color={flag === 'dispute' ? 'orange' : 'grape'} title={titleCase(flag)}>{flag.slice(0, 4)}</Badge>
           ))}
         </Group>
       </Table.Td>
@@ -58,20 +86,16 @@ function RowCells({ row }: { row: QueueRow }) {
       <Table.Td style={{ textAlign: 'right' }}><Text size="sm" fw={600}>{row.dpd}</Text></Table.Td>
       <Table.Td style={{ textAlign: 'right' }}><Text size="sm">{formatMinor(row.amountPastDueMinor, row.currency)}</Text></Table.Td>
       <Table.Td style={{ textAlign: 'right' }}><Text size="sm">{formatMinor(row.balanceMinor, row.currency)}</Text></Table.Td>
-      <Table.Td>
-        <Tooltip label={`Bucket ${BUCKET_LABELS[row.bucket]}`}>
-          <Text size="sm">{row.stage ? STAGE_LABELS[row.stage] : '—'}</Text>
-        </Tooltip>
-      </Table.Td>
+      <Table.Td title={`Bucket ${BUCKET_LABELS[row.bucket]}`}><Text size="sm">{row.stage ? STAGE_LABELS[row.stage] : '—'}</Text></Table.Td>
       <Table.Td>{row.severity ? <Badge variant="light" color={SEVERITY_COLORS[row.severity]} styles={{ label: { overflow: 'visible' } }}>{row.severity}</Badge> : '—'}</Table.Td>
       <Table.Td><Badge variant="filled" color={PRIORITY_COLORS[row.priority]}>{row.priority}</Badge></Table.Td>
       <Table.Td>{row.nbaAction ? <Badge variant="light" tt="none" fw={600} styles={{ label: { overflow: 'visible' } }}>{NBA_LABELS[row.nbaAction]}</Badge> : <Text size="sm" c="dimmed">—</Text>}</Table.Td>
       <Table.Td><Text size="sm" c={row.assignedAgentName ? undefined : 'dimmed'}>{row.assignedAgentName ?? 'Unassigned'}</Text></Table.Td>
       <Table.Td><Text size="sm">{STATUS_LABELS[row.status]}</Text></Table.Td>
       <Table.Td><Text size="sm">{row.openedOn}</Text></Table.Td>
-    </>
+    </Table.Tr>
   );
-}
+});
 
 /**
  * The queue as one scrolling table over every matching case: only the rows in view (and a few
@@ -95,6 +119,13 @@ export const QueueTable = forwardRef<QueueTableHandle, Props>(function QueueTabl
     },
   }));
   const header = { sort, direction, onSort };
+  // Stable handlers for the memoised rows, calling whatever the screen passed last.
+  const latest = useRef({ onOpen, selection });
+  useEffect(() => {
+    latest.current = { onOpen, selection };
+  });
+  const openRow = useCallback((row: QueueRow) => latest.current.onOpen(row), []);
+  const onToggle = useCallback((caseId: string) => latest.current.selection?.toggle(caseId), []);
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   return (
@@ -130,29 +161,8 @@ export const QueueTable = forwardRef<QueueTableHandle, Props>(function QueueTabl
               );
             }
             return (
-              <Table.Tr
-                key={item.key}
-                onClick={() => onOpen(row)}
-                onKeyDown={(event) => {
-                  if (event.key === 'Enter') onOpen(row);
-                  if (event.key === 'x' && selection) selection.toggle(row.caseId);
-                }}
-                tabIndex={0}
-                className="mantine-focus-auto"
-                aria-label={`Open the case of ${row.borrowerName}, ${row.accountNumber}`}
-                aria-rowindex={item.index + 2}
-                aria-selected={selection ? selection.has(row.caseId) : undefined}
-                style={{ cursor: 'pointer' }}
-                data-case-id={row.caseId}
-                data-index={item.index}
-              >
-                {selection && (
-                  <Table.Td onClick={(event) => event.stopPropagation()}>
-                    <Checkbox size="xs" aria-label={`Select ${row.borrowerName}`} checked={selection.has(row.caseId)} onChange={() => selection.toggle(row.caseId)} tabIndex={-1} />
-                  </Table.Td>
-                )}
-                <RowCells row={row} />
-              </Table.Tr>
+              <QueueRowView key={item.key} row={row} index={item.index} selectable={selection !== undefined} selected={selection?.has(row.caseId) ?? false}
+                onOpen={openRow} onToggle={onToggle} />
             );
           })}
           {padBottom > 0 && <tr aria-hidden style={{ height: padBottom }} />}
