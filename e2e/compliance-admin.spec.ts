@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeContactableCases, seedDemoDatabase, type DemoCase } from './support/demo-cases';
+import { doNotContactCase, makeContactableCases, seedDemoDatabase, type DemoCase } from './support/demo-cases';
 import { startHarness, type RunningHarness } from './support/harness';
 import { QueuePage } from './support/queue-page';
 import { settleAnimations } from './support/settle';
@@ -12,6 +12,7 @@ let harness: RunningHarness;
 let dir: string;
 let borrower: DemoCase;
 let jurisdiction: string;
+let refused: DemoCase;
 
 test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'recourse-compliance-e2e-'));
@@ -22,6 +23,7 @@ test.beforeAll(async () => {
   const db = new Database(dbPath, { readonly: true });
   jurisdiction = db.prepare('SELECT jurisdiction FROM borrowers WHERE id = ?').pluck().get(borrower.borrowerId) as string;
   db.close();
+  refused = doNotContactCase(dbPath);
   harness = await startHarness({ dbPath });
 });
 test.afterAll(async () => {
@@ -102,6 +104,22 @@ test('a supervisor reads the rules but cannot change them', async ({ page }) => 
   await ruleRow(page).getByRole('button', { name: `View ${jurisdiction} rule` }).click();
   await expect(page.getByRole('dialog').getByLabel('Contact hours from')).toBeDisabled();
   await expect(page.getByRole('dialog').getByRole('button', { name: 'Save rule' })).toHaveCount(0);
+});
+
+test('a call the gate refuses shows in the blocked report under its reason and channel, and in the CSV export', async ({ page }) => {
+  await openCompliance(page, SUPERVISOR);
+  // The supervisor starts a call to a do-not-contact borrower through the app's own channel; the gate records it as blocked.
+  const verdict = await page.evaluate((caseId) => window.api['compliance.prepareCall']({ caseId }), refused.caseId);
+  expect(verdict).toMatchObject({ ok: true, value: { allowed: false } });
+  await page.getByRole('tab', { name: 'Blocked contacts' }).click();
+  await expect(page.getByTestId('blocked-total')).toContainText(/\d+ blocked contact/);
+  await expect(page.locator('[data-testid="blocked-group"][data-reason="do_not_contact"][data-channel="voice"]')).toBeVisible();
+  await expect(page.getByTestId('blocked-attempt').filter({ hasText: refused.accountNumber }).first()).toContainText('do-not-contact');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const csv = await (await download.createReadStream()).toArray();
+  const text = Buffer.concat(csv as Buffer[]).toString('utf8');
+  expect(text.split('\n')[0]).toBe('at,channel,account_number,borrower,jurisdiction,reasons');
+  expect(text).toContain(refused.accountNumber);
 });
 
 test('screenshots of the compliance screen in both themes', async ({ page }) => {
