@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHANNELS, type Channel } from '../../src-shared/domain/vocabulary';
+import { findResourceFolder } from '../app-paths/resource-folder';
 import { compileTemplate, type CompiledTemplate } from './engine';
 import { FALLBACK_LANGUAGE } from './language';
 import { templateOverride } from './overrides';
@@ -45,22 +46,17 @@ const TEMPLATE_NAME = /^[a-z0-9]+(?:_[a-z0-9]+)*$/;
 let foundDir: string | undefined;
 
 /**
- * Finds the `templates/` folder by walking up from this module, which works from the TypeScript
- * sources, the bundled main process (`out/main`) and a packaged app's resources. The English
- * folder is the marker because `src-main/templates` (this code) is met on the way up.
+ * Finds the `templates/` folder: in a packaged app's resources, else walking up from this module
+ * (TypeScript sources, the bundled `out/main`). The English folder is the marker because
+ * `src-main/templates` (this code) is met on the way up.
  */
 export function templatesDir(): string {
   const override = process.env.RECOURSE_TEMPLATES_DIR;
   if (override) return override;
   if (foundDir) return foundDir;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, 'templates');
-    if (existsSync(join(candidate, FALLBACK_LANGUAGE))) return (foundDir = candidate);
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('cannot find the templates/ folder next to the app');
-    dir = parent;
-  }
+  foundDir = findResourceFolder('templates', FALLBACK_LANGUAGE, dirname(fileURLToPath(import.meta.url)));
+  if (!foundDir) throw new Error('cannot find the templates/ folder next to the app');
+  return foundDir;
 }
 
 export function isTemplateName(name: string): boolean {
