@@ -109,7 +109,10 @@ test('a supervisor reads the rules but cannot change them', async ({ page }) => 
 test('a call the gate refuses shows in the blocked report under its reason and channel, and in the CSV export', async ({ page }) => {
   await openCompliance(page, SUPERVISOR);
   // The supervisor starts a call to a do-not-contact borrower through the app's own channel; the gate records it as blocked.
-  const verdict = await page.evaluate((caseId) => window.api['compliance.prepareCall']({ caseId }), refused.caseId);
+  const verdict = await page.evaluate(
+    (caseId) => (window as unknown as { api: Record<string, (input: unknown) => Promise<unknown>> }).api['compliance.prepareCall']!({ caseId }),
+    refused.caseId,
+  );
   expect(verdict).toMatchObject({ ok: true, value: { allowed: false } });
   await page.getByRole('tab', { name: 'Blocked contacts' }).click();
   await expect(page.getByTestId('blocked-total')).toContainText(/\d+ blocked contact/);

@@ -61,7 +61,7 @@ describe('complianceAdmin.saveRule and resetRule', () => {
     expect(refused.reasons).toContain('outside_hours');
     expect(refused.nextAllowedAt).toBe('2026-12-02T15:00:00.000Z');
 
-    expect(lastAudit()).toEqual({ type: 'compliance.rule_saved', entity_type: 'compliance_rule', entity_id: 'TT', actor_id: admin.user.id });
+    expect(lastAudit()).toEqual({ type: 'compliance.rule_saved', entity_type: 'compliance_rule', entity_id: 'TT', actor_id: admin.user!.id });
     const pushed = lastOutbox();
     expect(pushed.name).toBe('complianceAdmin.saveRule');
     const changes = JSON.parse(pushed.changes) as RowChange[];

@@ -78,8 +78,8 @@ function ReportBody({ report }: { report: BlockedContactsReport }) {
             {report.attempts.map((attempt) => (
               <Table.Tr key={attempt.id} data-testid="blocked-attempt">
                 <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm">{formatDateTime(attempt.at)}</Text></Table.Td>
-                <Table.Td><Text size="sm">{CHANNEL_LABELS[attempt.channel]}</Text></Table.Td>
-                <Table.Td><Text size="sm" ff="monospace">{attempt.accountNumber}</Text></Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm">{CHANNEL_LABELS[attempt.channel]}</Text></Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm" ff="monospace">{attempt.accountNumber}</Text></Table.Td>
                 <Table.Td><Text size="sm">{attempt.borrowerName} <Badge size="xs" variant="outline" color="gray">{attempt.jurisdiction}</Badge></Text></Table.Td>
                 <Table.Td><Text size="xs" c="red">{attempt.reasons.map(reasonText).join('; ') || 'No reason recorded'}</Text></Table.Td>
               </Table.Tr>
