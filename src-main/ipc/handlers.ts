@@ -1,4 +1,5 @@
 import { activityHandlers } from '../activities/activity-handlers';
+import { alertHandlers } from '../alerts/alert-handlers';
 import { approvalHandlers } from '../approvals/approval-handlers';
 import { caseAuditHandlers } from '../case-audit/case-audit-handlers';
 import { caseComplianceHandlers } from '../case-compliance/case-compliance-handlers';
@@ -38,6 +39,7 @@ export function createHandlers(store: Store, { communications, sync }: { communi
     ...directoryHandlers(store),
     ...caseWorkHandlers(store),
     ...activityHandlers(store),
+    ...alertHandlers(store),
     ...settlementHandlers(store),
     ...dashboardHandlers(store),
     ...approvalHandlers(store, () => sync.status().state),

@@ -43,7 +43,9 @@ export function startScheduler(
   const daily = (job: JobName) => (now: Date): Record<string, unknown> => {
     const mode = options.engineMode?.() ?? 'local';
     if (mode === 'relay') return { skipped: 'the relay’s engine host runs the daily run' };
-    return { ...runDaily(store, businessDateAt(now, config.timeZone), { push: mode === 'host', onProgress: (loansDone) => broadcast('engine.progress', { job, loansDone, finished: false }) }) };
+    const loansTotal = store.sqlite.prepare('SELECT count(*) FROM loans').pluck().get() as number;
+    const onProgress = (loansDone: number) => broadcast('engine.progress', { job, loansDone, loansTotal, finished: false });
+    return { ...runDaily(store, businessDateAt(now, config.timeZone), { push: mode === 'host', onProgress }) };
   };
   const jobs: Record<JobName, (now: Date) => Record<string, unknown>> = {
     delinquency: daily('delinquency'),

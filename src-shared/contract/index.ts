@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Result } from '../errors';
 import { activityChannels } from './activities';
+import { alertChannels } from './alerts';
 import { approvalChannels } from './approvals';
 import { caseAuditChannels } from './case-audit';
 import { caseComplianceChannels } from './case-compliance';
@@ -32,6 +33,7 @@ export const channels = {
   ...directoryChannels,
   ...caseWorkChannels,
   ...activityChannels,
+  ...alertChannels,
   ...settlementChannels,
   ...dashboardChannels,
   ...approvalChannels,
@@ -54,7 +56,7 @@ export interface Events {
   /** Cases changed; an empty list means any case may have (after an engine run). */
   'cases.changed': { caseIds: string[] };
   /** A scheduled or manual engine job: progress while it runs, then its summary. */
-  'engine.progress': { job: string; loansDone: number; finished: boolean; summary?: Record<string, unknown> };
+  'engine.progress': { job: string; loansDone: number; /** Every loan the run judges, for a progress bar. */ loansTotal?: number; finished: boolean; summary?: Record<string, unknown> };
   /** The sync indicator: state, pending and rejected commands, initial-sync progress. */
   'sync.status': SyncStatus;
 }
@@ -73,6 +75,7 @@ export function isChannelName(value: unknown): value is ChannelName {
 }
 
 export * from './activities';
+export * from './alerts';
 export * from './approvals';
 export * from './case-audit';
 export * from './case-compliance';

@@ -10,6 +10,8 @@ import { QueueScreen, type QueueFilterRequest } from '../screens/queue/QueueScre
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { ComplianceScreen } from '../screens/compliance/ComplianceScreen';
 import { ApprovalsBadge } from '../screens/approvals/ApprovalsBadge';
+import { DesktopAlerts } from './DesktopAlerts';
+import { JobProgress } from './JobProgress';
 import { SandboxBadge } from './SandboxBadge';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { SyncIndicator } from './SyncIndicator';
@@ -54,6 +56,8 @@ export function AppLayout() {
           <Group gap="sm">
             <SyncIndicator />
             <ShortcutsHelp />
+            <JobProgress />
+            <DesktopAlerts onOpenCase={setOpenCaseId} />
             <Tooltip label={scheme === 'dark' ? 'Light theme' : 'Dark theme'}>
               <ActionIcon variant="default" size="lg" aria-label="Toggle color scheme" onClick={() => setColorScheme(scheme === 'dark' ? 'light' : 'dark')}>
                 {scheme === 'dark' ? <IconSun size={18} /> : <IconMoon size={18} />}
