@@ -98,6 +98,23 @@ describe.each(BACKENDS)('borrower self-service pages on $name', ({ scratch }) =>
     expect(html).not.toContain('value="partial_settlement"');
   });
 
+  it("an agent gets the case's link from the desktop (selfService.link), which the relay minted and serves", async () => {
+    const minted = await desk.call<{ url: string; expiresAt: string }>(desk.as('agent'), 'selfService.link', { caseId: kase.id, days: 7 });
+    expect(minted.url.startsWith(`${relay.url}/self-service?t=`)).toBe(true);
+    expect(Date.parse(minted.expiresAt) - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
+    const { status, html } = await page(minted.url);
+    expect(status).toBe(200);
+    expect(html).toContain(`•••• ${kase.account_number.slice(-4)}`);
+    const offline = desktop('desk without a relay', { seededLoans: 5 });
+    try {
+      const caseId = offline.store.sqlite.prepare('SELECT id FROM cases LIMIT 1').pluck().get() as string;
+      const refused = await offline.services.dispatch(offline.as('agent'), 'selfService.link', { caseId });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    } finally {
+      await offline.close();
+    }
+  });
+
   it('only a registered device gets links from the relay, and only for loans of its regions', async () => {
     const ask = (token: string | null) =>
       fetch(`${relay.url}/api/self-service/links`, {

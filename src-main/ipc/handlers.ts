@@ -14,6 +14,7 @@ import { communicationHandlers } from '../communications/communication-handlers'
 import type { Communications } from '../communications/communications';
 import { letterHandlers } from '../letters/letter-handlers';
 import { recoveryHandlers } from '../recovery/recovery-handlers';
+import { selfServiceHandlers } from '../self-service/self-service-handlers';
 import { sessionHandlers } from '../session/session-handlers';
 import { settlementHandlers } from '../settlements/settlement-handlers';
 import { settingsHandlers } from '../settings/settings-handlers';
@@ -48,6 +49,7 @@ export function createHandlers(store: Store, { communications, sync }: { communi
     ...communicationHandlers(store, communications),
     ...letterHandlers(store, communications.recovery),
     ...syncHandlers(sync),
+    ...selfServiceHandlers(store, sync),
     ...settingsHandlers(store),
   };
 }

@@ -16,6 +16,8 @@ export interface RelayClient {
   bootstrap(request: BootstrapRequest): Promise<void>;
   /** The WebSocket URL of the relay's change notices, with this device's token. */
   noticesUrl(): string;
+  /** A signed, expiring borrower self-service link for one loan; the relay alone holds the signing key. */
+  selfServiceLink(request: { accountNumber: string; days?: number }): Promise<{ url: string; expiresAt: string }>;
 }
 
 const TIMEOUT_MS = 30_000;
@@ -51,5 +53,6 @@ export function createRelayClient(relayUrl: string, deviceToken: string): RelayC
       await call('POST', '/api/sync/bootstrap', request);
     },
     noticesUrl: () => `${base.replace(/^http/, 'ws')}/api/sync/ws?token=${encodeURIComponent(deviceToken)}`,
+    selfServiceLink: (request) => call('POST', '/api/self-service/links', request),
   };
 }

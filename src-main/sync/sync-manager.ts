@@ -1,8 +1,10 @@
 import { join } from 'node:path';
+import { AppError } from '../../src-shared/errors';
 import { RelaySettings, type SyncStatus } from '../../src-shared/contract/sync';
 import { createSealedFile, type SecretCipher } from '../secrets/sealed-file';
 import type { Store } from '../store/open-store';
 import { outboxOf } from './outbox';
+import { createRelayClient } from './relay-client';
 import { createSyncClient, type SyncClient } from './sync-client';
 
 export interface SyncManagerOptions {
@@ -58,6 +60,12 @@ export function createSyncManager(options: SyncManagerOptions) {
     kick: () => client?.kick(),
     rejections: () => outbox.rejections(),
     relayUrl: (): string | null => client?.status().relayUrl ?? null,
+    /** Borrower self-service links are minted by the relay, which serves the pages; without one there is nowhere for them to point. */
+    async selfServiceLink(request: { accountNumber: string; days?: number }): Promise<{ url: string; expiresAt: string }> {
+      const relay = settings.load();
+      if (!relay) throw new AppError('conflict', 'self-service links come from the relay: connect this desktop to a relay in Settings, Sync');
+      return createRelayClient(relay.relayUrl, relay.deviceToken).selfServiceLink(request);
+    },
     /** Without a relay this desktop is the only sender, so every claim is granted. */
     claim: (key: string): Promise<boolean> => (client ? client.claim(key) : Promise.resolve(true)),
     stop: async () => {

@@ -15,6 +15,7 @@ import { dashboardChannels } from './dashboard';
 import type { ChannelSpec } from './define-channel';
 import { directoryChannels } from './directory';
 import { recoveryChannels } from './recovery';
+import { selfServiceChannels } from './self-service';
 import { sessionChannels } from './session';
 import { settlementChannels } from './settlements';
 import { settingsChannels } from './settings';
@@ -41,6 +42,7 @@ export const channels = {
   ...recoveryChannels,
   ...communicationChannels,
   ...syncChannels,
+  ...selfServiceChannels,
   ...settingsChannels,
 } satisfies Record<string, ChannelSpec>;
 
@@ -88,6 +90,7 @@ export * from './communications';
 export * from './dashboard';
 export * from './directory';
 export * from './recovery';
+export * from './self-service';
 export * from './session';
 export * from './settlements';
 export * from './settings';

@@ -1,7 +1,7 @@
 import { Button, Group, Loader, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
-import { IconClockPlay, IconSend } from '@tabler/icons-react';
+import { IconClockPlay, IconLink, IconSend } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import type { CaseSummary, ExecutionResult } from '../../../../../src-shared/contract';
 import { call } from '../../../api/client';
@@ -40,6 +40,11 @@ export function SendBox({ summary, focusNonce }: { summary: CaseSummary; focusNo
       if (result.outcome === 'sent') notifications.show({ color: 'teal', message: `${CHANNEL_LABELS[channel]} sent` });
     },
   });
+  // The borrower's self-service page (plan, dispute, preferences), as a link the relay signs for this loan.
+  const link = useMutation({
+    mutationFn: () => call('selfService.link', { caseId }),
+    onSuccess: ({ url }) => setBody((current) => `${current.trimEnd()}${current.trim() ? ' ' : ''}${url}`),
+  });
   const kind = check.data ? verdictOf(check.data) : null;
   const blocked = kind === 'blocked';
   const canSend = body.trim().length > 0 && kind !== null && !blocked && !send.isPending;
@@ -68,7 +73,10 @@ export function SendBox({ summary, focusNonce }: { summary: CaseSummary; focusNo
         maxLength={MAX_LENGTH}
       />
       <Group justify="space-between">
-        <Text size="xs" c={body.length > MAX_LENGTH - 100 ? 'orange' : 'dimmed'}>{body.length} / {MAX_LENGTH}</Text>
+        <Group gap="sm">
+          <Text size="xs" c={body.length > MAX_LENGTH - 100 ? 'orange' : 'dimmed'}>{body.length} / {MAX_LENGTH}</Text>
+          <Button size="compact-xs" variant="subtle" leftSection={<IconLink size={14} />} disabled={blocked} loading={link.isPending} onClick={() => link.mutate()}>Add self-service link</Button>
+        </Group>
         {kind === 'later' ? (
           <Button type="submit" color="orange" leftSection={<IconClockPlay size={16} />} disabled={!canSend} loading={send.isPending}>
             Send at {formatDateTime(check.data!.nextAllowedAt!, timeZone)}
@@ -78,6 +86,7 @@ export function SendBox({ summary, focusNonce }: { summary: CaseSummary; focusNo
         )}
       </Group>
       {send.error && <Text size="sm" c="red">Not sent: {send.error.message}</Text>}
+      {link.error && <Text size="sm" c="red">No link: {link.error.message}</Text>}
       {outcome && <ExecutionOutcome result={outcome} timeZone={timeZone} onClose={() => setOutcome(null)} />}
     </Stack>
   );
