@@ -13,11 +13,11 @@ export interface RunningHarness {
  * Starts `src-main/harness/main.ts` as users do (`npm run start:web`, minus the build the test
  * command has already done) on a fresh database in a temp folder and a free port.
  */
-export async function startHarness(options: { dbPath?: string; relay?: { url: string; token: string } } = {}): Promise<RunningHarness> {
+export async function startHarness(options: { dbPath?: string; relay?: { url: string; token: string }; sandboxReplies?: boolean } = {}): Promise<RunningHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'recourse-e2e-'));
   const dbPath = options.dbPath ?? join(dir, 'demo.db');
-  const relayArgs = options.relay ? ['--relay', options.relay.url, '--device-token', options.relay.token] : [];
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src-main/harness/main.ts', '--port', '0', '--db', dbPath, ...relayArgs], {
+  const extraArgs = [...(options.relay ? ['--relay', options.relay.url, '--device-token', options.relay.token] : []), ...(options.sandboxReplies ? ['--sandbox-replies'] : [])];
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src-main/harness/main.ts', '--port', '0', '--db', dbPath, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, RECOURSE_LOG_LEVEL: 'warn' },
   });

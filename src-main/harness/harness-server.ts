@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -27,6 +27,8 @@ export async function startHarness(options: {
   host?: string;
   /** Builds the dispatcher once the harness can broadcast to its browsers. */
   createDispatch(broadcast: Harness['broadcast']): Dispatcher;
+  /** Extra HTTP routes tried before the static files (a test's sandbox hooks); true when answered. */
+  routes?(request: IncomingMessage, response: ServerResponse): Promise<boolean>;
 }): Promise<Harness> {
   const sockets = new Set<WebSocket>();
   const broadcast = <E extends EventName>(event: E, payload: Events[E]) => {
@@ -35,11 +37,14 @@ export async function startHarness(options: {
   };
   const dispatch = options.createDispatch(broadcast);
   const serveStatic = sirv(options.rendererDir, { single: true, dev: false, etag: true });
-  const server = createServer((request, response) => {
+  const serve = (request: IncomingMessage, response: ServerResponse) =>
     serveStatic(request, response, () => {
       response.statusCode = 404;
       response.end('not found');
     });
+  const server = createServer((request, response) => {
+    if (!options.routes) return serve(request, response);
+    void options.routes(request, response).then((answered) => answered || serve(request, response));
   });
   const wss = new WebSocketServer({ server, path: '/api', maxPayload: 1024 * 1024 });
   wss.on('connection', (socket) => {

@@ -10,6 +10,7 @@ import { chromiumPdfRenderer } from '../letters/chromium-pdf-renderer';
 import { startScheduler } from '../scheduler/scheduler';
 import { openStore } from '../store/open-store';
 import { startHarness } from './harness-server';
+import { sandboxReplies } from './sandbox-replies';
 
 /**
  * `npm run start:web -- [--port N] [--db FILE] [--relay URL --device-token T]`: the browser harness. Without --db it uses (and on
@@ -17,7 +18,11 @@ import { startHarness } from './harness-server';
  */
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({
-  options: { port: { type: 'string', default: '5180' }, db: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' }, relay: { type: 'string' }, 'device-token': { type: 'string' } },
+  options: {
+    port: { type: 'string', default: '5180' }, db: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' }, relay: { type: 'string' }, 'device-token': { type: 'string' },
+    // Lets a test script a borrower's reply through the sandbox carrier (POST /__sandbox/reply).
+    'sandbox-replies': { type: 'boolean', default: false },
+  },
 });
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -41,6 +46,7 @@ let services: DesktopServices | undefined;
 const harness = await startHarness({
   rendererDir, port, host: values.host,
   createDispatch: (broadcast) => (services = createDesktopServices({ store, secretsDir: join(dirname(dbPath), 'secrets'), letterRenderer: chromiumPdfRenderer(), broadcast })).dispatch,
+  ...(values['sandbox-replies'] ? { routes: (request, response) => sandboxReplies(services!.communications)(request, response) } : {}),
 });
 const { communications } = services!;
 // --relay and --device-token connect this desktop to a relay, as an admin would in Settings.
