@@ -1,38 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CASE_AUDIT_LIMIT, type CaseAuditTrail, type SettlementOfferView } from '../../src-shared/contract';
-import { testDispatcher } from '../../tests-support/dispatcher';
-import { seededStore } from '../../tests-support/temp-store';
+import { useSeededDispatcher } from '../../tests-support/dispatcher';
 import { appendAudit } from '../store/audit-log';
 import { CASE_TRAIL_SQL } from './case-audit-handlers';
-import type { Store } from '../store/open-store';
 
-let temp: ReturnType<typeof seededStore>;
-let store: Store;
-let t: ReturnType<typeof testDispatcher>;
-beforeAll(() => {
-  temp = seededStore(60);
-  store = temp.store;
-  t = testDispatcher(store);
-});
-afterAll(() => {
-  t.close();
-  temp.cleanup();
-});
+const seeded = useSeededDispatcher(60);
 
 interface Found { id: string; loan_id: string; borrower_id: string }
 const casesWhere = (condition: string, count = 1) =>
-  store.sqlite.prepare(`SELECT c.id, c.loan_id, l.borrower_id FROM cases c JOIN loans l ON l.id = c.loan_id
+  seeded.store.sqlite.prepare(`SELECT c.id, c.loan_id, l.borrower_id FROM cases c JOIN loans l ON l.id = c.loan_id
     WHERE c.active = 1 AND ${condition} ORDER BY c.id LIMIT ?`).all(count) as Found[];
-const trailOf = async (caseId: string) => (await t.ok(t.sessionAs('agent'), 'cases.audit', { caseId })) as CaseAuditTrail;
+const trailOf = async (caseId: string) => (await seeded.t.ok(seeded.t.sessionAs('agent'), 'cases.audit', { caseId })) as CaseAuditTrail;
 
 describe('cases.audit through the dispatcher', () => {
   it("lists a settlement's creation, submission and approval newest first, each with who did it and what changed", async () => {
     const [found] = casesWhere('c.dpd > 90 AND c.balance_minor > 0');
-    const agent = t.sessionAs('agent');
-    const supervisor = t.sessionAs('supervisor');
-    const offer = (await t.ok(agent, 'settlements.create', { caseId: found!.id, option: 'partial_settlement' })) as SettlementOfferView;
-    await t.ok(agent, 'settlements.submit', { offerId: offer.id });
-    await t.ok(supervisor, 'settlements.approve', { offerId: offer.id, note: 'within policy' });
+    const agent = seeded.t.sessionAs('agent');
+    const supervisor = seeded.t.sessionAs('supervisor');
+    const offer = (await seeded.t.ok(agent, 'settlements.create', { caseId: found!.id, option: 'partial_settlement' })) as SettlementOfferView;
+    await seeded.t.ok(agent, 'settlements.submit', { offerId: offer.id });
+    await seeded.t.ok(supervisor, 'settlements.approve', { offerId: offer.id, note: 'within policy' });
 
     const trail = await trailOf(found!.id);
     expect(trail.currency).toBe(offer.currency);
@@ -47,11 +34,11 @@ describe('cases.audit through the dispatcher', () => {
 
   it("keeps another case's events out, and takes in a blocked call on this case and the borrower's own events", async () => {
     const [mine, other] = casesWhere('c.balance_minor > 0', 2) as [Found, Found];
-    const agent = t.sessionAs('agent');
-    await t.ok(agent, 'promises.create', { caseId: other.id, amountMinor: 12_345, dueOn: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10), graceDays: 3 });
-    store.sqlite.prepare('UPDATE borrowers SET do_not_contact = 1 WHERE id = ?').run(mine.borrower_id);
-    await t.ok(agent, 'compliance.prepareCall', { caseId: mine.id });
-    store.sqlite.transaction(() => appendAudit(store.sqlite, { type: 'contact.consent_revoked', entityType: 'borrower', entityId: mine.borrower_id, actorId: 'system', at: new Date().toISOString(), payload: { channels: ['sms'] } }))();
+    const agent = seeded.t.sessionAs('agent');
+    await seeded.t.ok(agent, 'promises.create', { caseId: other.id, amountMinor: 12_345, dueOn: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10), graceDays: 3 });
+    seeded.store.sqlite.prepare('UPDATE borrowers SET do_not_contact = 1 WHERE id = ?').run(mine.borrower_id);
+    await seeded.t.ok(agent, 'compliance.prepareCall', { caseId: mine.id });
+    seeded.store.sqlite.transaction(() => appendAudit(seeded.store.sqlite, { type: 'contact.consent_revoked', entityType: 'borrower', entityId: mine.borrower_id, actorId: 'system', at: new Date().toISOString(), payload: { channels: ['sms'] } }))();
 
     const trail = await trailOf(mine.id);
     expect(trail.entries[0]).toMatchObject({ type: 'contact.consent_revoked', actorId: 'system', actorName: null });
@@ -64,8 +51,8 @@ describe('cases.audit through the dispatcher', () => {
   it(`returns the newest ${CASE_AUDIT_LIMIT} events of a longer trail and says it was cut`, async () => {
     const [found] = casesWhere('1');
     const at = new Date().toISOString();
-    store.sqlite.transaction(() => {
-      for (let index = 0; index <= CASE_AUDIT_LIMIT; index++) appendAudit(store.sqlite, { type: 'case.updated', entityType: 'case', entityId: found!.id, actorId: 'system', at, payload: { index } });
+    seeded.store.sqlite.transaction(() => {
+      for (let index = 0; index <= CASE_AUDIT_LIMIT; index++) appendAudit(seeded.store.sqlite, { type: 'case.updated', entityType: 'case', entityId: found!.id, actorId: 'system', at, payload: { index } });
     })();
     const trail = await trailOf(found!.id);
     expect(trail.entries).toHaveLength(CASE_AUDIT_LIMIT);
@@ -74,13 +61,13 @@ describe('cases.audit through the dispatcher', () => {
   });
 
   it('reads the log through its entity index, never scanning it', () => {
-    const plan = store.sqlite.prepare(`EXPLAIN QUERY PLAN ${CASE_TRAIL_SQL}`).all({ caseId: 'x', loanId: 'y', borrowerId: 'z' }) as { detail: string }[];
+    const plan = seeded.store.sqlite.prepare(`EXPLAIN QUERY PLAN ${CASE_TRAIL_SQL}`).all({ caseId: 'x', loanId: 'y', borrowerId: 'z' }) as { detail: string }[];
     const details = plan.map((step) => step.detail).join('\n');
     expect(details).toMatch(/SEARCH a USING INDEX audit_entity_idx/);
     expect(details).not.toMatch(/SCAN a\b/);
   });
 
   it('answers not_found for a case that does not exist', async () => {
-    expect(await t.dispatch(t.sessionAs('agent'), 'cases.audit', { caseId: 'no-such-case' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await seeded.t.dispatch(seeded.t.sessionAs('agent'), 'cases.audit', { caseId: 'no-such-case' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });

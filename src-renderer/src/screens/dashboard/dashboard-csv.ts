@@ -48,13 +48,3 @@ export function agentCsv(summary: DashboardSummary): string {
     }),
   ]);
 }
-
-/** Hands a CSV to the browser's download, named for what and when. */
-export function downloadCsv(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(url);
-}

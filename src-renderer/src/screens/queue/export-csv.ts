@@ -1,14 +1,10 @@
 import type { QueueSelection } from '../../../../src-shared/contract';
 import { call } from '../../api/client';
+import { downloadCsv } from '../../components/download-csv';
 
-/** Saves the matching cases as a CSV file through the browser's download (Electron asks where to save it). */
+/** Saves the matching cases as a CSV file. */
 export async function downloadQueueCsv(selection: QueueSelection): Promise<number> {
   const { filename, csv, rows } = await call('cases.exportCsv', selection);
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(url);
+  downloadCsv(filename, csv);
   return rows;
 }
