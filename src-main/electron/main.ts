@@ -85,8 +85,8 @@ void app.whenReady().then(() => {
     return dispatch(session, channel, payload);
   });
   const scheduler = startScheduler(store, broadcast, { communications, engineMode: () => (services.sync.status().state === 'local' ? 'local' : 'relay') });
-  installMenu();
   const window = createWindow();
+  installMenu(() => (window.isDestroyed() ? null : window));
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();
     window.focus();

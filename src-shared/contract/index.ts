@@ -53,12 +53,18 @@ export type ParsedInput<K extends ChannelName> = z.output<Channels[K]['input']>;
 export type ChannelOutput<K extends ChannelName> = Exclude<Channels[K]['output'], undefined>;
 export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
 
+/** The screens the navigation (and the application menu) can show. */
+export const APP_VIEWS = ['queue', 'activity', 'dashboard', 'approvals', 'compliance', 'settings'] as const;
+export type AppView = (typeof APP_VIEWS)[number];
+
 /** Events main pushes to the renderer. */
 export interface Events {
   /** Cases changed; an empty list means any case may have (after an engine run). */
   'cases.changed': { caseIds: string[] };
   /** A scheduled or manual engine job: progress while it runs, then its summary. */
   'engine.progress': { job: string; loansDone: number; /** Every loan the run judges, for a progress bar. */ loansTotal?: number; finished: boolean; summary?: Record<string, unknown> };
+  /** The application menu asks the window to show a screen, or the list of keyboard shortcuts. */
+  'app.navigate': { view: AppView | 'shortcuts' };
   /** The sync indicator: state, pending and rejected commands, initial-sync progress. */
   'sync.status': SyncStatus;
 }

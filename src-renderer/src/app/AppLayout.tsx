@@ -1,7 +1,8 @@
 import { ActionIcon, AppShell, Avatar, Badge, Button, Group, NavLink, Text, Title, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { IconActivity, IconChecklist, IconLayoutDashboard, IconListDetails, IconLogout, IconMoon, IconSettings, IconShieldCheck, IconSun } from '@tabler/icons-react';
 import { initials, roleColor } from '../format/people';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { AppView } from '../../../src-shared/contract';
 import { ActivityLogScreen } from '../screens/activity-log/ActivityLogScreen';
 import { ApprovalsScreen } from '../screens/approvals/ApprovalsScreen';
 import { CaseScreen } from '../screens/case/CaseScreen';
@@ -17,7 +18,7 @@ import { ShortcutsHelp } from './ShortcutsHelp';
 import { SyncIndicator } from './SyncIndicator';
 import { useSession } from './session-context';
 
-type View = 'queue' | 'activity' | 'dashboard' | 'approvals' | 'settings' | 'compliance';
+type View = AppView;
 
 export function AppLayout() {
   const { user, signOut } = useSession();
@@ -40,6 +41,18 @@ export function AppLayout() {
     setOpenCaseId(null);
     setView(next);
   };
+  // The application menu's Go items: a screen this user may not open is not opened.
+  useEffect(
+    () =>
+      window.api.on('app.navigate', ({ view: next }) => {
+        const allowed: Record<View, boolean> = { queue: true, activity: true, dashboard: canSeeDashboard, approvals: canApprove, compliance: canSeeSettings, settings: canSeeSettings };
+        if (next !== 'shortcuts' && allowed[next]) {
+          setOpenCaseId(null);
+          setView(next);
+        }
+      }),
+    [canSeeDashboard, canApprove, canSeeSettings],
+  );
   const drillDown = (filters: DrillDown) => {
     setFilterRequest((current) => ({ filters, nonce: (current?.nonce ?? 0) + 1 }));
     show('queue');

@@ -39,7 +39,12 @@ export function ShortcutsHelp() {
       setOpen(true);
     };
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    // Help, Keyboard shortcuts in the application menu.
+    const offMenu = window.api.on('app.navigate', ({ view }) => view === 'shortcuts' && setOpen(true));
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      offMenu();
+    };
   }, []);
   return (
     <>
