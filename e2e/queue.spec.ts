@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { startHarness, type RunningHarness } from './support/harness';
 import { QueuePage } from './support/queue-page';
@@ -164,4 +165,38 @@ test('a supervisor selects rows, or every match, reassigns them in bulk, and exp
   await expect(page.getByTestId('selected-count')).toHaveText(`${high} selected`);
   await page.getByRole('button', { name: 'Clear selection' }).click();
   await expect(page.getByTestId('selected-count')).toHaveCount(0);
+});
+
+test('an agent opens a case by account number, then a batch; a batch with an unknown account opens nothing and names it', async ({ page }) => {
+  const db = new Database(harness.dbPath, { readonly: true });
+  const free = db.prepare(`SELECT l.account_number FROM loans l WHERE l.status = 'active' AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.loan_id = l.id AND c.active = 1)
+    ORDER BY l.account_number LIMIT 4`).pluck().all() as string[];
+  const name = db.prepare(`SELECT b.first_name || ' ' || b.last_name FROM loans l JOIN borrowers b ON b.id = l.borrower_id WHERE l.account_number = ?`).pluck().get(free[0]) as string;
+  db.close();
+  expect(free).toHaveLength(4);
+  const queue = new QueuePage(page);
+  await page.goto(harness.url);
+  const agentOption = page.getByRole('option').filter({ hasText: 'agent' }).first();
+  await queue.signIn((await agentOption.locator('p').first().textContent())!);
+  const before = await queue.totalCases();
+
+  await page.getByRole('button', { name: 'New case' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Open cases' });
+  await dialog.getByRole('textbox', { name: 'Account number' }).fill(free[0]!);
+  await queue.settle();
+  await page.screenshot({ path: 'e2e/screenshots/queue-new-case.png' });
+  await dialog.getByRole('button', { name: 'Open case' }).click();
+  await expect(page.getByTestId('case-screen').getByRole('heading', { name })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'New case' }).click();
+  dialog = page.getByRole('dialog', { name: 'Open cases' });
+  await dialog.getByText('A batch').click();
+  await dialog.getByRole('textbox', { name: 'Account numbers' }).fill(`${free[1]}\nRC-999999\n${free[2]}`);
+  await dialog.getByRole('button', { name: 'Open 3 cases' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('RC-999999');
+  await dialog.getByRole('textbox', { name: 'Account numbers' }).fill(`${free[1]}\n${free[2]}\n${free[3]}`);
+  await dialog.getByRole('button', { name: 'Open 3 cases' }).click();
+  await expect(page.locator('.mantine-Notification-root').getByText('3 cases opened')).toBeVisible();
+  await expect.poll(() => queue.totalCases()).toBe(before + 4);
 });

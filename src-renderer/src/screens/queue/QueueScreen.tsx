@@ -2,13 +2,14 @@ import { Alert, Button, Group, Kbd, Loader, Paper, Stack, Text, Title, Tooltip }
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { IconDownload, IconPlayerTrackNext } from '@tabler/icons-react';
+import { IconDownload, IconPlayerTrackNext, IconPlus } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { QueueSortField } from '../../../../src-shared/contract';
 import { call } from '../../api/client';
 import { useCan } from '../../app/session-context';
 import { BulkAssignBar } from './BulkAssignBar';
 import { downloadQueueCsv } from './export-csv';
+import { NewCaseModal } from './NewCaseModal';
 import { QueueFilters, type QueueFilterState } from './QueueFilters';
 import { QueueTable, type QueueTableHandle } from './QueueTable';
 import { useQueueShortcuts } from './use-queue-shortcuts';
@@ -30,6 +31,8 @@ export interface QueueFilterRequest {
 export function QueueScreen({ onOpenCase, filterRequest, active }: { onOpenCase(caseId: string): void; filterRequest?: QueueFilterRequest; active: boolean }) {
   const client = useQueryClient();
   const canAssign = useCan('assign_cases');
+  const canCreate = useCan('create_case');
+  const [creating, setCreating] = useState(false);
   const [filters, setFilters] = useState<QueueFilterState>({});
   const [searchText, setSearchText] = useState('');
   const [appliedNonce, setAppliedNonce] = useState<number | null>(null);
@@ -94,6 +97,7 @@ export function QueueScreen({ onOpenCase, filterRequest, active }: { onOpenCase(
           </Text>
         </div>
         <Group gap="sm">
+          {canCreate && <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>New case</Button>}
           <Button variant="default" leftSection={<IconDownload size={16} />} loading={exportCsv.isPending} disabled={total === 0} onClick={() => exportCsv.mutate()}>Export CSV</Button>
           <Tooltip label={<>The highest-priority case assigned to you <Kbd size="xs">N</Kbd></>}>
             <Button leftSection={<IconPlayerTrackNext size={16} />} loading={nextAccount.isPending} onClick={() => nextAccount.mutate()}>Next account</Button>
@@ -107,6 +111,7 @@ export function QueueScreen({ onOpenCase, filterRequest, active }: { onOpenCase(
         <BulkAssignBar selected={[...selectedIds]} total={total} agents={agents.data ?? []} onSelectAll={() => selectAll.mutate()} selectingAll={selectAll.isPending}
           onClear={() => setSelected({ key: selectionKey, ids: new Set() })} />
       )}
+      {creating && <NewCaseModal agents={agents.data ?? NONE} onClose={() => setCreating(false)} onOpenCase={onOpenCase} />}
       {queue.error && <Alert color="red" title="The queue could not be loaded">{queue.error.message}</Alert>}
       <Paper withBorder>
         {queue.isPending ? (
