@@ -71,6 +71,7 @@ export function buildQueueSql(query: ParsedQueueQuery): QueueSql {
   anyOf('c.stage', query.stages);
   anyOf('c.bucket', query.buckets);
   anyOf('c.severity', query.severities);
+  anyOf('c.default_type', query.defaultTypes);
   anyOf('c.priority', query.priorities);
   for (const flag of query.flags ?? []) clauses.push(`${FLAG_COLUMNS[flag]} = 1`);
   if (query.queueId) {

@@ -91,3 +91,16 @@ describe('cases.nextForMe', () => {
     expect(owner).toBe(other.user!.id);
   });
 });
+
+describe('the default-type filter (seed 000)', () => {
+  it('keeps exactly the active cases of the chosen types', async () => {
+    const sample = sqlite().prepare(`SELECT id FROM cases WHERE active = 1 ORDER BY id LIMIT 3`).pluck().all() as string[];
+    sqlite().prepare(`UPDATE cases SET default_type = 'infraction' WHERE id IN (${sample.map(() => '?').join(', ')})`).run(...sample);
+    const expected = sqlite().prepare(`SELECT id FROM cases WHERE active = 1 AND default_type = 'infraction'`).pluck().all() as string[];
+    const rows = await wholeQueue({ defaultTypes: ['infraction'] });
+    expect(rows.map((row) => row.caseId).sort()).toEqual([...expected].sort());
+    expect(new Set(rows.map((row) => row.defaultType))).toEqual(new Set(['infraction']));
+    const both = await wholeQueue({ defaultTypes: ['infraction', 'payment_default'] });
+    expect(both.length).toBe(sqlite().prepare(`SELECT count(*) FROM cases WHERE active = 1 AND default_type IN ('infraction', 'payment_default')`).pluck().get());
+  });
+});

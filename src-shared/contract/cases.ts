@@ -4,6 +4,7 @@ import type { IsoDate } from '../dates';
 import {
   BUCKETS,
   CASE_STATUSES,
+  DEFAULT_TYPES,
   PRIORITIES,
   SEVERITIES,
   STAGES,
@@ -34,6 +35,8 @@ const queueFilterFields = {
   stages: z.array(z.enum(STAGES)).max(STAGES.length).optional(),
   buckets: z.array(z.enum(BUCKETS)).max(BUCKETS.length).optional(),
   severities: z.array(z.enum(SEVERITIES)).max(SEVERITIES.length).optional(),
+  /** Seed 000's default types: payment default, covenant breach, infraction. */
+  defaultTypes: z.array(z.enum(DEFAULT_TYPES)).max(DEFAULT_TYPES.length).optional(),
   priorities: z.array(z.enum(PRIORITIES)).max(PRIORITIES.length).optional(),
   flags: z.array(z.enum(CASE_FLAGS)).max(CASE_FLAGS.length).optional(),
   queueId: id.optional(),

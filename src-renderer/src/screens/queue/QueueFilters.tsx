@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { memo, useMemo, type Dispatch, type SetStateAction } from 'react';
 import { IconAdjustmentsHorizontal, IconSearch } from '@tabler/icons-react';
 import type { QueueQuery, QueueSummary, UserSummary } from '../../../../src-shared/contract';
-import { BUCKETS, CASE_STATUSES, PRIORITIES, SEVERITIES, STAGES } from '../../../../src-shared/domain/vocabulary';
+import { BUCKETS, CASE_STATUSES, DEFAULT_TYPES, PRIORITIES, SEVERITIES, STAGES } from '../../../../src-shared/domain/vocabulary';
 import { BUCKET_LABELS, STAGE_LABELS, STATUS_LABELS, titleCase } from '../../format/domain-labels';
 
 export type QueueFilterState = Omit<QueueQuery, 'page' | 'pageSize' | 'sort' | 'direction'>;
@@ -26,6 +26,7 @@ const STAGE_OPTIONS = options(STAGES, (s) => STAGE_LABELS[s]);
 const PRIORITY_OPTIONS = options(PRIORITIES, titleCase);
 const BUCKET_OPTIONS = options(BUCKETS, (b) => BUCKET_LABELS[b]);
 const SEVERITY_OPTIONS = options(SEVERITIES, titleCase);
+const DEFAULT_TYPE_OPTIONS = options(DEFAULT_TYPES, titleCase);
 
 // Each control renders again only when its own props change: typing a DPD floor leaves the other selects alone.
 const FilterMultiSelect = memo(MultiSelect);
@@ -39,11 +40,11 @@ const FilterNumber = memo(NumberInput);
 function useFilterSetters(onChange: Dispatch<SetStateAction<QueueFilterState>>) {
   return useMemo(() => {
     const set = (patch: Partial<QueueFilterState>) => onChange((current) => ({ ...current, ...patch }));
-    const list = (key: 'statuses' | 'stages' | 'priorities' | 'buckets' | 'severities' | 'flags') => (values: string[]) => set({ [key]: values } as Partial<QueueFilterState>);
+    const list = (key: 'statuses' | 'stages' | 'priorities' | 'buckets' | 'severities' | 'defaultTypes' | 'flags') => (values: string[]) => set({ [key]: values } as Partial<QueueFilterState>);
     const whole = (key: 'dpdMin' | 'dpdMax') => (v: string | number) => set({ [key]: v === '' ? undefined : Number(v) });
     const money = (key: 'balanceMinMinor' | 'balanceMaxMinor') => (v: string | number) => set({ [key]: toMinor(v) });
     return {
-      statuses: list('statuses'), stages: list('stages'), priorities: list('priorities'), buckets: list('buckets'), severities: list('severities'), flags: list('flags'),
+      statuses: list('statuses'), stages: list('stages'), priorities: list('priorities'), buckets: list('buckets'), severities: list('severities'), defaultTypes: list('defaultTypes'), flags: list('flags'),
       queueId: (queueId: string | null) => set({ queueId: queueId ?? undefined }),
       agentId: (agentId: string | null) => set({ agentId: agentId ?? undefined }),
       dpdMin: whole('dpdMin'), dpdMax: whole('dpdMax'), balanceMinMinor: money('balanceMinMinor'), balanceMaxMinor: money('balanceMaxMinor'),
@@ -56,7 +57,7 @@ export const QueueFilters = memo(function QueueFilters({ value, searchText, onSe
   const set = useFilterSetters(onChange);
   const queueOptions = useMemo(() => queues.map((q) => ({ value: q.id, label: q.name })), [queues]);
   const agentOptions = useMemo(() => [{ value: 'unassigned', label: 'Unassigned' }, ...agents.map((a) => ({ value: a.id, label: a.name }))], [agents]);
-  const moreCount = [value.buckets?.length, value.severities?.length, value.flags?.length, value.dpdMin !== undefined || value.dpdMax !== undefined, value.balanceMinMinor !== undefined || value.balanceMaxMinor !== undefined].filter(Boolean).length;
+  const moreCount = [value.buckets?.length, value.severities?.length, value.defaultTypes?.length, value.flags?.length, value.dpdMin !== undefined || value.dpdMax !== undefined, value.balanceMinMinor !== undefined || value.balanceMaxMinor !== undefined].filter(Boolean).length;
   // Opened from the start when the filters arrive set (a dashboard drill-down to a bucket), so they are in view.
   const [more, { toggle }] = useDisclosure(moreCount > 0);
   return (
@@ -85,6 +86,7 @@ export const QueueFilters = memo(function QueueFilters({ value, searchText, onSe
         <Group gap="sm" align="flex-end" wrap="wrap">
           <FilterMultiSelect label="Bucket" placeholder={value.buckets?.length ? undefined : 'Any'} data={BUCKET_OPTIONS} value={value.buckets ?? NONE} onChange={set.buckets} w={170} clearable />
           <FilterMultiSelect label="Severity" placeholder={value.severities?.length ? undefined : 'Any'} data={SEVERITY_OPTIONS} value={value.severities ?? NONE} onChange={set.severities} w={170} clearable />
+          <FilterMultiSelect label="Default type" placeholder={value.defaultTypes?.length ? undefined : 'Any'} data={DEFAULT_TYPE_OPTIONS} value={value.defaultTypes ?? NONE} onChange={set.defaultTypes} w={190} clearable />
           <FilterNumber label="DPD from" value={value.dpdMin ?? ''} onChange={set.dpdMin} min={0} w={100} allowDecimal={false} />
           <FilterNumber label="DPD to" value={value.dpdMax ?? ''} onChange={set.dpdMax} min={0} w={100} allowDecimal={false} />
           <FilterNumber label="Balance from" value={value.balanceMinMinor === undefined ? '' : value.balanceMinMinor / 100} onChange={set.balanceMinMinor} min={0} w={130} thousandSeparator="," />
