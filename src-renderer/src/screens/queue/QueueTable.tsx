@@ -109,10 +109,14 @@ export const QueueTable = forwardRef<QueueTableHandle, Props>(function QueueTabl
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
   useEffect(() => onVisibleRange({ first, last }), [first, last, onVisibleRange]);
+  // The row j/k moves from: kept here rather than read from the focus, which lands a frame or two
+  // after each key, so quick presses add up.
+  const cursor = useRef<number | null>(null);
   useImperativeHandle(ref, () => ({
     focusRow(step) {
-      const focused = document.activeElement instanceof HTMLElement ? Number(document.activeElement.dataset.index ?? NaN) : NaN;
-      const target = Number.isNaN(focused) ? (step > 0 ? first : last) : Math.min(Math.max(focused + step, 0), total - 1);
+      const from = cursor.current;
+      const target = from === null ? (step > 0 ? first : last) : Math.min(Math.max(from + step, 0), total - 1);
+      cursor.current = target;
       virtualizer.scrollToIndex(target, { align: 'auto' });
       // The row is rendered on the next frame once scrolled into the window.
       requestAnimationFrame(() => requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`tr[data-index="${target}"]`)?.focus()));
@@ -129,7 +133,16 @@ export const QueueTable = forwardRef<QueueTableHandle, Props>(function QueueTabl
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   return (
-    <div ref={scroller} style={{ height: 'calc(100vh - 300px)', minHeight: 360, overflow: 'auto' }} data-testid="queue-scroller">
+    <div
+      ref={scroller}
+      style={{ height: 'calc(100vh - 300px)', minHeight: 360, overflow: 'auto' }}
+      data-testid="queue-scroller"
+      // A row focused by mouse or Tab is where j/k go on from.
+      onFocus={(event) => {
+        const index = Number((event.target as HTMLElement).dataset.index ?? NaN);
+        if (!Number.isNaN(index)) cursor.current = index;
+      }}
+    >
       <Table striped highlightOnHover stickyHeader verticalSpacing={6} miw={1250} aria-label="Collections queue" aria-rowcount={total + 1}
         styles={{ th: { whiteSpace: 'nowrap' }, td: { whiteSpace: 'nowrap', height: ROW_HEIGHT } }}>
         <Table.Thead>
