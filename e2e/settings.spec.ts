@@ -100,10 +100,11 @@ test('an admin changes an SLA timer and a dunning step, and finds both saved aft
   await expect(page.getByTestId('dunning-steps').getByLabel('Step 1 day past due')).toHaveValue(String(before + 2));
 });
 
-test('a supervisor reads the configuration but cannot change it, and has no users section', async ({ page }) => {
+test('a supervisor reads the configuration but cannot change it, and has no users or tape import section', async ({ page }) => {
   await openSettings(page, SUPERVISOR);
   await expect(page.getByText('Read only: administrators change settings')).toBeVisible();
   await expect(section(page, 'Users and roles')).toHaveCount(0);
+  await expect(section(page, 'Loan tape import')).toHaveCount(0);
   await section(page, 'SLA timers').click();
   await expect(page.getByLabel('Early 1–30 first contact hours')).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Save SLA timers' })).toHaveCount(0);

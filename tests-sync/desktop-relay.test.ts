@@ -43,8 +43,12 @@ describe.each(BACKENDS)('two desktops and a relay on $name', ({ scratch }) => {
     expect(status).toMatchObject({ state: 'online', pending: 0, rejected: 0, initialSync: null, problem: null });
     expect(syncedRows(second.store)).toEqual(syncedRows(first.store));
     // The indicator saw the initial sync's progress on the way.
-    const progress = second.services.events.filter((e) => e.event === 'sync.status' && (e.payload as SyncStatus).initialSync !== null);
+    const progress = second.services.events.flatMap((e) => (e.event === 'sync.status' && (e.payload as SyncStatus).initialSync) || []);
     expect(progress.length).toBeGreaterThan(0);
+    // Rows and percent only grow, and the last page brings the copy to the ledger's head.
+    expect(progress.map((p) => p.rows)).toEqual(progress.map((p) => p.rows).sort((a, b) => a - b));
+    expect(progress.map((p) => p.percent)).toEqual(progress.map((p) => p.percent).sort((a, b) => a! - b!));
+    expect(progress.at(-1)).toEqual({ rows: published.rows, percent: 100 });
   });
 
   it('the publishing desktop carries on where its outbox was: its next command is taken', async () => {

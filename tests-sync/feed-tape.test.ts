@@ -104,8 +104,12 @@ describe.each(BACKENDS)('the core-banking loan tape into the ledger on $name', (
 
   it('the CLI imports a good tape with a summary, and importing it again changes nothing', async () => {
     const result = relayCli(database.target, feedDir, 'import', '--dir', join(work, 'good'), '--json');
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
+    // The feed host's progress reaches the terminal on stderr, from the first file read to the last row written.
+    const progress = result.stderr.trim().split('\n');
+    expect(progress[0]).toBe('Reading borrowers.csv (file 1 of 7)');
+    expect(progress).toContain('Checking contacts.csv (file 7 of 7)');
+    expect(progress.at(-1)).toBe('Writing promises.csv: 25 of 25 rows (100%)');
     const imported = JSON.parse(result.stdout) as { summary: Record<string, number>; rowsWritten: number; version: number };
     expect(imported.summary).toEqual({ borrowers: 3, phones: 3, loans: 3, installments: 13, payments: 1, promises: 1, contacts: 1, emails: 1, productsCreated: 1 });
     // Borrowers, phones, an email, a product, loans, installments, a payment, a promise, a contact.

@@ -20,6 +20,8 @@ export interface DesktopServicesOptions {
   maxSyncRetryDelayMs?: number;
   /** The clock compliance and sends judge by; the wall clock by default. */
   now?: () => Date;
+  /** The system's folder picker, where there is one (the Electron app, not the browser harness). */
+  chooseFolder?: (title: string) => Promise<string | null>;
 }
 
 export interface DesktopServices {
@@ -46,7 +48,7 @@ export function createDesktopServices(options: DesktopServicesOptions): DesktopS
     onChanged: () => broadcast('cases.changed', { caseIds: [] }),
   });
   const communications = createCommunications({ store, secretsDir, cipher, letterRenderer: options.letterRenderer, relayUrl: sync.relayUrl, claim: sync.claim, now: options.now });
-  const dispatch = createDispatcher(createHandlers(store, { communications, sync }), broadcast, { afterCommand: sync.kick });
+  const dispatch = createDispatcher(createHandlers(store, { communications, sync, chooseFolder: options.chooseFolder }), broadcast, { afterCommand: sync.kick });
   return {
     communications, sync, dispatch,
     start: () => sync.start(),

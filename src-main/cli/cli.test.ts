@@ -52,7 +52,12 @@ describe('the headless CLI', () => {
   it('imports a good tape, then computes the case for a date with nightly and case --as-of', () => {
     const db = join(dir, 'imported.db');
     writeTape(join(dir, 'good'), tape());
-    expect(cli('import', '--db', db, '--dir', join(dir, 'good')).code).toBe(0);
+    const imported = cli('import', '--db', db, '--dir', join(dir, 'good'));
+    expect(imported.code, imported.stderr).toBe(0);
+    // Progress goes to stderr, a line per step and file, ending with every row written.
+    expect(imported.stderr).toContain('Reading borrowers.csv (file 1 of 7)');
+    expect(imported.stderr).toContain('Checking contacts.csv (file 7 of 7)');
+    expect(imported.stderr.trim().split('\n').at(-1)).toMatch(/^Writing promises\.csv: ([\d,]+) of \1 rows \(100%\)$/);
     const asOf = cli('case', '--db', db, '--loan', 'TT-1001', '--as-of', '2026-03-20', '--json');
     expect(JSON.parse(asOf.stdout)).toMatchObject({ dpd: 33, amount_past_due: 105_100, bucket: 'dpd_30_59', stage: 'mid_31_60', severity: 'high' });
     expect(cli('nightly', '--db', db, '--as-of', '2026-03-20', '--json').code).toBe(0);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { queueQuerySchema } from '../../src-shared/contract';
+import { queueQuerySchema, type TapeImportProgress } from '../../src-shared/contract';
+import { tapeProgressLog } from '../../src-shared/tape-format';
 import { CASE_STATUSES, STAGES } from '../../src-shared/domain/vocabulary';
 import { createQueueReader } from '../cases/query-queue';
 import { checkContact } from '../compliance/contact-facts';
@@ -57,7 +58,13 @@ export const COMMANDS: Record<string, { usage: string; run(argv: string[]): Comm
     run(argv) {
       const flags = parseFlags(argv, { db: 'string', dir: 'string', json: 'boolean' });
       const dir = requireString(flags, 'dir');
-      const summary = withStore(flags, false, (store) => importTape(store, dir));
+      // Progress goes to stderr, leaving stdout to the result.
+      const line = tapeProgressLog();
+      const onProgress = (progress: TapeImportProgress) => {
+        const text = line(progress);
+        if (text) process.stderr.write(`${text}\n`);
+      };
+      const summary = withStore(flags, false, (store) => importTape(store, dir, { onProgress }));
       return { json: summary, text: `imported ${JSON.stringify(summary)}` };
     },
   },

@@ -1,4 +1,4 @@
-import { BrowserWindow, safeStorage } from 'electron';
+import { BrowserWindow, dialog, safeStorage } from 'electron';
 import type { LetterPdfRenderer } from '../letters';
 import type { SecretCipher } from '../secrets/sealed-file';
 
@@ -28,4 +28,12 @@ export function printToPdfRenderer(): LetterPdfRenderer {
     },
     close: () => Promise.resolve(),
   };
+}
+
+/** The system's folder picker, over the focused window. */
+export async function chooseFolderDialog(title: string): Promise<string | null> {
+  const options = { title, properties: ['openDirectory' as const] };
+  const focused = BrowserWindow.getFocusedWindow();
+  const chosen = focused ? await dialog.showOpenDialog(focused, options) : await dialog.showOpenDialog(options);
+  return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
 }

@@ -8,7 +8,7 @@ import { createDesktopServices } from '../app/desktop-services';
 import { log } from '../log/logger';
 import { startScheduler } from '../scheduler/scheduler';
 import { openStore } from '../store/open-store';
-import { printToPdfRenderer, safeStorageCipher } from './electron-services';
+import { chooseFolderDialog, printToPdfRenderer, safeStorageCipher } from './electron-services';
 import { installMenu } from './menu';
 import { isTrustedUrl, lockDownContents } from './security';
 import { savedWindowState, trackWindowState } from './window-state';
@@ -69,7 +69,7 @@ void app.whenReady().then(() => {
   const broadcast = <E extends EventName>(event: E, payload: Events[E]) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(`recourse:event:${event}`, payload);
   };
-  const services = createDesktopServices({ store, secretsDir: join(app.getPath('userData'), 'secrets'), cipher: safeStorageCipher(), letterRenderer: printToPdfRenderer(), broadcast });
+  const services = createDesktopServices({ store, secretsDir: join(app.getPath('userData'), 'secrets'), cipher: safeStorageCipher(), letterRenderer: printToPdfRenderer(), chooseFolder: chooseFolderDialog, broadcast });
   const { communications, dispatch } = services;
   services.start();
   ipcMain.handle('recourse:call', (event, channel: unknown, payload: unknown) => {

@@ -16,6 +16,7 @@ import { tapeChanges } from './tape-changes';
  * one JSON value a line, either `{ ok: true, summary }` followed by each row change for the relay
  * to apply in one transaction, or `{ ok: false, errors }` (every `file:line: why`). Lines rather
  * than one document, since a whole book's changes outgrow the longest string JavaScript can hold.
+ * Meanwhile it reports the import's progress on stdout, one `{ progress }` JSON value a line.
  * Anything else is a crash: non-zero exit.
  */
 const { values } = parseArgs({ options: { db: { type: 'string' }, relay: { type: 'string' }, 'device-token': { type: 'string' }, dir: { type: 'string' }, out: { type: 'string' } } });
@@ -33,7 +34,7 @@ try {
   await createSyncSession(store, createRelayClient(relay, token)).pull();
   let lines: Iterable<unknown>;
   try {
-    const { summary, changes } = tapeChanges(store, resolve(dir));
+    const { summary, changes } = tapeChanges(store, resolve(dir), { onProgress: (progress) => writeSync(1, `${JSON.stringify({ progress })}\n`) });
     lines = [{ ok: true, summary }, ...changes];
   } catch (error) {
     if (!(error instanceof TapeError)) throw error;

@@ -1,7 +1,7 @@
 import type { RowChange } from '../../src-shared/sync/protocol';
 import { drainChanges, setCapturing } from '../sync/capture';
 import type { Store } from '../store/open-store';
-import { importTape, type ImportSummary } from '../tape/import-tape';
+import { importTape, type ImportOptions, type ImportSummary } from '../tape/import-tape';
 
 /**
  * The rows the desktop's own tape import would write to this replica, computed without keeping
@@ -9,13 +9,13 @@ import { importTape, type ImportSummary } from '../tape/import-tape';
  * stays an exact copy of the ledger and receives the rows by its next pull, once the relay has
  * written them. A bad tape throws the importer's `TapeError` (every `file:line: why`).
  */
-export function tapeChanges(store: Store, dir: string): { summary: ImportSummary; changes: RowChange[] } {
+export function tapeChanges(store: Store, dir: string, options: ImportOptions = {}): { summary: ImportSummary; changes: RowChange[] } {
   const { sqlite } = store;
   sqlite.exec('BEGIN IMMEDIATE');
   try {
     setCapturing(sqlite, true);
     // Inside this transaction the importer's own one becomes a savepoint: all of it or none, as on a desktop.
-    const summary = importTape(store, dir);
+    const summary = importTape(store, dir, options);
     return { summary, changes: drainChanges(sqlite) };
   } finally {
     sqlite.exec('ROLLBACK');

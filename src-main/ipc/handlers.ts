@@ -20,6 +20,7 @@ import { settlementHandlers } from '../settlements/settlement-handlers';
 import { settingsHandlers } from '../settings/settings-handlers';
 import { strategyHandlers } from '../strategies/strategy-handlers';
 import type { Store } from '../store/open-store';
+import { tapeHandlers } from '../tape/tape-handlers';
 import type { Handlers } from './handler-types';
 import { syncHandlers } from '../sync/sync-handlers';
 import type { SyncManager } from '../sync/sync-manager';
@@ -28,7 +29,10 @@ import type { SyncManager } from '../sync/sync-manager';
  * Every channel's handler, composed from each domain's slice; the compiler checks none is missing.
  * `communications` and `sync` are the process's own, shared with its scheduler and shell.
  */
-export function createHandlers(store: Store, { communications, sync }: { communications: Communications; sync: SyncManager }): Handlers {
+export function createHandlers(
+  store: Store,
+  { communications, sync, chooseFolder }: { communications: Communications; sync: SyncManager; chooseFolder?: (title: string) => Promise<string | null> },
+): Handlers {
   return {
     ...sessionHandlers(store),
     ...caseHandlers(store),
@@ -51,5 +55,6 @@ export function createHandlers(store: Store, { communications, sync }: { communi
     ...syncHandlers(sync),
     ...selfServiceHandlers(store, sync),
     ...settingsHandlers(store),
+    ...tapeHandlers(store, () => sync.status().state, chooseFolder),
   };
 }

@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import { businessDateAt } from '../../src-shared/dates';
+import { businessDateAt, type IsoDate } from '../../src-shared/dates';
 import type { EventName, Events } from '../../src-shared/contract';
 import { runDaily } from '../engine/daily-run';
 import { writeSnapshot } from '../engine/write-snapshot';
@@ -16,6 +16,21 @@ export interface Scheduler {
   run(job: JobName, now?: Date): Record<string, unknown>;
   nextRuns(from?: Date): Record<JobName, string | null>;
   stop(): void;
+}
+
+/**
+ * The daily run as one of the scheduler's jobs, reporting its progress to the windows; skipped on a
+ * desktop whose relay's engine host runs it.
+ */
+export function runDailyJob(
+  store: Store,
+  broadcast: <E extends EventName>(event: E, payload: Events[E]) => void,
+  { job, asOf, mode }: { job: string; asOf: IsoDate; mode: 'local' | 'relay' | 'host' },
+): Record<string, unknown> {
+  if (mode === 'relay') return { skipped: 'the relay’s engine host runs the daily run' };
+  const loansTotal = store.sqlite.prepare('SELECT count(*) FROM loans').pluck().get() as number;
+  const onProgress = (loansDone: number) => broadcast('engine.progress', { job, loansDone, loansTotal, finished: false });
+  return { ...runDaily(store, asOf, { push: mode === 'host', onProgress }) };
 }
 
 /**
@@ -40,13 +55,8 @@ export function startScheduler(
   } = {},
 ): Scheduler {
   let config = readSchedule(store);
-  const daily = (job: JobName) => (now: Date): Record<string, unknown> => {
-    const mode = options.engineMode?.() ?? 'local';
-    if (mode === 'relay') return { skipped: 'the relay’s engine host runs the daily run' };
-    const loansTotal = store.sqlite.prepare('SELECT count(*) FROM loans').pluck().get() as number;
-    const onProgress = (loansDone: number) => broadcast('engine.progress', { job, loansDone, loansTotal, finished: false });
-    return { ...runDaily(store, businessDateAt(now, config.timeZone), { push: mode === 'host', onProgress }) };
-  };
+  const daily = (job: JobName) => (now: Date): Record<string, unknown> =>
+    runDailyJob(store, broadcast, { job, asOf: businessDateAt(now, config.timeZone), mode: options.engineMode?.() ?? 'local' });
   const jobs: Record<JobName, (now: Date) => Record<string, unknown>> = {
     delinquency: daily('delinquency'),
     dunning: daily('dunning'),

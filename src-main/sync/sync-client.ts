@@ -64,7 +64,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     const pushed = await session.push();
     const initial = session.cursor() === 0;
     const pulled = await session.pull((progress) => {
-      if (initial) update({ initialSync: { rows: progress.rows } });
+      if (initial) update({ initialSync: { rows: progress.rows, percent: progress.head ? Math.min(100, Math.floor((progress.cursor / progress.head) * 100)) : null } });
     });
     if (pushed.applied + pushed.rejected + pulled.rows > 0) options.onChanged?.();
     update({ state: 'online', lastSyncedAt: new Date().toISOString(), initialSync: null, problem: null });

@@ -79,8 +79,8 @@ export function createSyncSession(store: Store, relay: RelayClient) {
       }
     },
 
-    /** Pulls every change after the cursor, page by page; `onPage` reports progress (rows so far, the cursor). */
-    async pull(onPage?: (progress: { rows: number; cursor: number }) => void): Promise<{ rows: number }> {
+    /** Pulls every change after the cursor, page by page; `onPage` reports progress (rows so far, the cursor, the ledger's head when known). */
+    async pull(onPage?: (progress: { rows: number; cursor: number; head: number | null }) => void): Promise<{ rows: number }> {
       let rows = 0;
       const initial = cursor() === 0;
       let page = await relay.pull(cursor(), PULL_PAGE);
@@ -92,7 +92,7 @@ export function createSyncSession(store: Store, relay: RelayClient) {
         const current = page;
         writeServerRows(current.rows, () => setMeta.run(CURSOR_KEY, String(current.cursor)));
         rows += current.rows.length;
-        onPage?.({ rows, cursor: current.cursor });
+        onPage?.({ rows, cursor: current.cursor, head: current.head ?? null });
         if (!next) break;
         page = await next;
       }

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Issues } from './fields';
-import { OPTIONAL_TAPE_FILES, TAPE_COLUMNS, tapeFileName, type TapeFileKey } from './tape-format';
+import { OPTIONAL_TAPE_FILES, TAPE_COLUMNS, tapeFileName, type TapeFileKey } from '../../src-shared/tape-format';
 
 export interface CsvRow {
   /** Physical line where the row starts (header = 1). */

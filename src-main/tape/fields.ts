@@ -1,6 +1,6 @@
 import { parseIsoDate, type IsoDate } from '../../src-shared/dates';
 import { parseDecimalToMinor, type Minor } from '../../src-shared/money';
-import { TAPE_FILES, tapeFileName, type TapeFileKey } from './tape-format';
+import { TAPE_FILES, tapeFileName, type TapeFileKey } from '../../src-shared/tape-format';
 
 interface Issue {
   file: TapeFileKey;

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TapeImportProgress } from '../../src-shared/contract';
 import { openStore, type Store } from '../store/open-store';
 import { importTape, TapeError } from './import-tape';
 import { writeTape, type Tape } from './write-tape';
@@ -235,5 +236,27 @@ describe('importTape', () => {
     expect(count('installments')).toBe(5);
     expect(count('payments')).toBe(3);
     expect(store.sqlite.prepare("SELECT b.external_id FROM contact_attempts c JOIN borrowers b ON b.id = c.borrower_id WHERE c.channel = 'sms'").get()).toEqual({ external_id: 'B3' });
+  });
+  it('reports its progress: each file read, then checked, then the rows written up to the last', () => {
+    writeTape(dir, goodTape());
+    const seen: TapeImportProgress[] = [];
+    importTape(store, dir, { onProgress: (progress) => seen.push(progress) });
+    const files = ['borrowers.csv', 'phones.csv', 'loans.csv', 'installments.csv', 'payments.csv', 'promises.csv', 'contacts.csv'];
+    expect(seen.filter((p) => p.step === 'reading')).toEqual(files.map((file, done) => ({ step: 'reading', file, done, total: 7, unit: 'files' })));
+    expect(seen.filter((p) => p.step === 'checking').map((p) => p.file)).toEqual(files);
+    const writing = seen.filter((p) => p.step === 'writing');
+    expect(seen.findIndex((p) => p.step === 'writing')).toBe(14);
+    // 3 borrowers, 4 phones, 3 loans, 4 installments, 2 payments, 1 contact, 1 promise.
+    expect(writing.every((p) => p.total === 18 && p.unit === 'rows')).toBe(true);
+    expect(writing.map((p) => p.done)).toEqual([...writing.map((p) => p.done)].sort((a, b) => a - b));
+    expect(writing.at(-1)).toMatchObject({ file: 'promises.csv', done: 18 });
+  });
+
+  it('reports no writing for a refused tape', () => {
+    writeTape(dir, goodTape());
+    writeFileSync(join(dir, 'installments.csv'), readFileSync(join(dir, 'installments.csv'), 'utf8').replace('2025-02-15', '2025-02-30'));
+    const steps = new Set<string>();
+    expect(() => importTape(store, dir, { onProgress: (progress) => steps.add(progress.step) })).toThrow(TapeError);
+    expect([...steps]).toEqual(['reading', 'checking']);
   });
 });

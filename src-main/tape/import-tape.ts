@@ -1,3 +1,4 @@
+import type { TapeImportProgress, TapeImportSummary } from '../../src-shared/contract';
 import { AppError } from '../../src-shared/errors';
 import type { Store } from '../store/open-store';
 import { readTapeCsv, type TapeCsv } from './csv-file';
@@ -7,7 +8,7 @@ import { parseInstallments, parseLoans, parsePayments } from './parse-loans';
 import { parseBorrowers, parsePhones } from './parse-people';
 import { persistTape, type ValidTape } from './persist-tape';
 import { References } from './references';
-import { TAPE_FILES, type TapeFileKey } from './tape-format';
+import { TAPE_FILES, tapeFileName, type TapeFileKey } from '../../src-shared/tape-format';
 
 
 /** Everything wrong with a tape, one `file:line: what is wrong` per entry; nothing was written. */
@@ -18,19 +19,11 @@ export class TapeError extends AppError {
   }
 }
 
-export interface ImportSummary {
-  /** Rows imported per file. */
-  borrowers: number;
-  phones: number;
-  loans: number;
-  installments: number;
-  payments: number;
-  promises: number;
-  contacts: number;
-  /** Borrowers whose email column was filled (each became their primary email). */
-  emails: number;
-  /** Product codes seen for the first time. */
-  productsCreated: number;
+export type ImportSummary = TapeImportSummary;
+
+export interface ImportOptions {
+  /** Called as the import moves through its steps (reading, checking, writing), for a progress bar. */
+  onProgress?: (progress: TapeImportProgress) => void;
 }
 
 /**
@@ -40,19 +33,26 @@ export interface ImportSummary {
  */
 const IMPORT_CACHE_KIB = 256 * 1024;
 
-function validate(files: Record<TapeFileKey, TapeCsv>, issues: Issues, refs: References): ValidTape {
-  // Files are read in dependency order, so each file's keys are registered before anything refers to them.
-  const borrowers = parseBorrowers(files.borrowers, issues, refs);
-  const phones = parsePhones(files.phones, issues, refs);
-  const loans = parseLoans(files.loans, issues, refs);
+function validate(files: Record<TapeFileKey, TapeCsv>, issues: Issues, refs: References, onProgress: ImportOptions['onProgress']): ValidTape {
+  // Files are checked in dependency order, so each file's keys are registered before anything refers to them.
+  let checked = 0;
+  const check = <T>(key: TapeFileKey, parse: (file: TapeCsv, issues: Issues, refs: References) => T): T => {
+    onProgress?.({ step: 'checking', file: tapeFileName(key), done: checked, total: TAPE_FILES.length, unit: 'files' });
+    const records = parse(files[key], issues, refs);
+    checked += 1;
+    return records;
+  };
+  const borrowers = check('borrowers', parseBorrowers);
+  const phones = check('phones', parsePhones);
+  const loans = check('loans', parseLoans);
   return {
     borrowers,
     phones,
     loans,
-    installments: parseInstallments(files.installments, issues, refs),
-    payments: parsePayments(files.payments, issues, refs),
-    promises: parsePromises(files.promises, issues, refs),
-    contacts: parseContacts(files.contacts, issues, refs),
+    installments: check('installments', parseInstallments),
+    payments: check('payments', parsePayments),
+    promises: check('promises', parsePromises),
+    contacts: check('contacts', parseContacts),
   };
 }
 
@@ -61,15 +61,20 @@ function validate(files: Record<TapeFileKey, TapeCsv>, issues: Issues, refs: Ref
  * every problem reported in one `TapeError`; only a clean tape is written, in one transaction.
  * Re-importing the same tape changes nothing.
  */
-export function importTape(store: Store, dir: string): ImportSummary {
+export function importTape(store: Store, dir: string, { onProgress }: ImportOptions = {}): ImportSummary {
   const issues = new Issues();
   // Parsing needs no database, so it happens before the write lock is taken.
-  const files = Object.fromEntries(TAPE_FILES.map((key) => [key, readTapeCsv(dir, key, issues)])) as Record<TapeFileKey, TapeCsv>;
+  const files = Object.fromEntries(
+    TAPE_FILES.map((key, index) => {
+      onProgress?.({ step: 'reading', file: tapeFileName(key), done: index, total: TAPE_FILES.length, unit: 'files' });
+      return [key, readTapeCsv(dir, key, issues)];
+    }),
+  ) as Record<TapeFileKey, TapeCsv>;
   // References to earlier imports are checked inside the writing transaction, so they still hold when written.
   const run = store.sqlite.transaction((): ImportSummary => {
-    const tape = validate(files, issues, new References(store.sqlite));
+    const tape = validate(files, issues, new References(store.sqlite), onProgress);
     if (issues.count > 0) throw new TapeError(issues.format());
-    const written = persistTape(store.sqlite, tape);
+    const written = persistTape(store.sqlite, tape, onProgress);
     return {
       borrowers: tape.borrowers.length,
       phones: tape.phones.length,

@@ -4,7 +4,7 @@ import type { Minor } from '../../src-shared/money';
 import type { TapeCsv } from './csv-file';
 import { FieldReader, type Issues } from './fields';
 import { UniqueKeys, type References } from './references';
-import { TAPE_CONTACT_CHANNELS, TAPE_DIRECTIONS } from './tape-format';
+import { TAPE_CONTACT_CHANNELS, TAPE_DIRECTIONS } from '../../src-shared/tape-format';
 
 export interface PromiseRecord {
   accountNumber: string;

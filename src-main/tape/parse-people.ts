@@ -4,7 +4,7 @@ import { findJurisdiction } from '../../src-shared/domain/jurisdictions';
 import type { TapeCsv } from './csv-file';
 import { FieldReader, type Issues } from './fields';
 import { UniqueKeys, type References } from './references';
-import { TAPE_PHONE_TYPES } from './tape-format';
+import { TAPE_PHONE_TYPES } from '../../src-shared/tape-format';
 
 export interface BorrowerRecord {
   externalId: string;

@@ -1,9 +1,11 @@
 import type Database from 'better-sqlite3';
+import type { TapeImportProgress } from '../../src-shared/contract';
 import type { ProductKind } from '../../src-shared/domain/vocabulary';
 import { stableId } from '../../src-shared/ids';
 import type { ContactRecord, PromiseRecord } from './parse-history';
 import type { InstallmentRecord, LoanRecord, PaymentRecord } from './parse-loans';
 import type { BorrowerRecord, PhoneRecord } from './parse-people';
+import { tapeFileName, type TapeFileKey } from '../../src-shared/tape-format';
 
 /** A tape whose every row passed validation. */
 export interface ValidTape {
@@ -19,6 +21,25 @@ export interface ValidTape {
 export interface PersistResult {
   emails: number;
   productsCreated: number;
+}
+
+/** Rows written between two progress reports: often enough for a smooth bar, rare enough to cost nothing. */
+const PROGRESS_EVERY_ROWS = 5_000;
+
+/** Iterates each file's rows, reporting the rows written so far across the whole tape. */
+function rowCounter(tape: ValidTape, onProgress: ((progress: TapeImportProgress) => void) | undefined) {
+  const total = tape.borrowers.length + tape.phones.length + tape.loans.length + tape.installments.length + tape.payments.length + tape.contacts.length + tape.promises.length;
+  let done = 0;
+  return function* counted<T>(file: TapeFileKey, rows: readonly T[]): Generator<T> {
+    const report = () => onProgress?.({ step: 'writing', file: tapeFileName(file), done, total, unit: 'rows' });
+    report();
+    for (const row of rows) {
+      yield row;
+      done += 1;
+      if (done % PROGRESS_EVERY_ROWS === 0) report();
+    }
+    report();
+  };
 }
 
 const flag = (value: boolean): number => (value ? 1 : 0);
@@ -44,7 +65,8 @@ function mustExist<T>(value: T | undefined, what: string): T {
  * them) and never deletes rows the tape leaves out. Columns the tape does not carry (derived
  * loan state, opt-outs, verification, preferences) are never touched.
  */
-export function persistTape(sqlite: Database.Database, tape: ValidTape): PersistResult {
+export function persistTape(sqlite: Database.Database, tape: ValidTape, onProgress?: (progress: TapeImportProgress) => void): PersistResult {
+  const counted = rowCounter(tape, onProgress);
   const sql = {
     product: sqlite.prepare('INSERT INTO products (code, name, kind) VALUES (?, ?, ?) ON CONFLICT(code) DO NOTHING'),
     borrower: sqlite.prepare<unknown[], { id: string }>(
@@ -106,7 +128,7 @@ export function persistTape(sqlite: Database.Database, tape: ValidTape): Persist
   // Borrowers and loans may already exist under ids made elsewhere (seed, an earlier import), so
   // the ids actually stored are read back rather than assumed.
   const borrowerIds = new Map<string, string>();
-  for (const b of tape.borrowers) {
+  for (const b of counted('borrowers', tape.borrowers)) {
     const row = sql.borrower.get(
       stableId('borrower', b.externalId), b.externalId, b.firstName, b.lastName, b.dateOfBirth, b.ssnLastFour, b.language,
       b.timezone, b.jurisdiction, flag(b.doNotContact), flag(b.vulnerable), flag(b.hardship),
@@ -133,7 +155,7 @@ export function persistTape(sqlite: Database.Database, tape: ValidTape): Persist
   }
 
   // Phones go in before loans so each new loan's search row picks up its borrower's numbers.
-  for (const p of tape.phones) {
+  for (const p of counted('phones', tape.phones)) {
     const owner = borrowerId(p.borrowerExternalId);
     const id = sql.phoneId.get(owner, p.e164)?.id ?? stableId('phone', p.borrowerExternalId, p.e164);
     sql.phone.run(id, owner, p.e164, p.type, p.type, flag(p.isPrimary), flag(p.smsConsent));
@@ -141,7 +163,7 @@ export function persistTape(sqlite: Database.Database, tape: ValidTape): Persist
   }
 
   const loans = new Map<string, { id: string; borrowerId: string }>();
-  for (const l of tape.loans) {
+  for (const l of counted('loans', tape.loans)) {
     const owner = borrowerId(l.borrowerExternalId);
     const row = sql.loan.get(
       stableId('loan', l.accountNumber), l.accountNumber, owner, l.product, l.currency, l.principalMinor, l.interestRatePct,
@@ -159,21 +181,21 @@ export function persistTape(sqlite: Database.Database, tape: ValidTape): Persist
     return found;
   };
 
-  for (const i of tape.installments) {
+  for (const i of counted('installments', tape.installments)) {
     sql.installment.run(
       loan(i.accountNumber).id, i.seq, i.dueOn,
       i.principalDueMinor, i.interestDueMinor, i.feesDueMinor,
     );
   }
-  for (const p of tape.payments) {
+  for (const p of counted('payments', tape.payments)) {
     sql.payment.run(loan(p.accountNumber).id, p.paidOn, p.amountMinor, p.reference);
   }
-  for (const c of tape.contacts) {
+  for (const c of counted('contacts', tape.contacts)) {
     const { id: loanId, borrowerId: owner } = loan(c.accountNumber);
     sql.contact.run(stableId('contact', c.accountNumber, c.at, c.channel, c.direction), owner, loanId, c.channel, c.direction, c.outcome, c.at);
   }
 
-  for (const p of tape.promises) {
+  for (const p of counted('promises', tape.promises)) {
     sql.promise.run(stableId('promise', p.accountNumber, p.createdOn, p.dueOn, p.amountMinor), loan(p.accountNumber).id, p.createdOn, p.dueOn, p.amountMinor);
   }
 

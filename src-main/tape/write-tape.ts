@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TAPE_COLUMNS, TAPE_FILES, tapeFileName, type TapeColumn, type TapeFileKey } from './tape-format';
+import { TAPE_COLUMNS, TAPE_FILES, tapeFileName, type TapeColumn, type TapeFileKey } from '../../src-shared/tape-format';
 
 /** A cell as callers have it; null and undefined are written blank, booleans as true/false. */
 export type TapeCell = string | number | boolean | null | undefined;

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../src-shared/errors';
+import { tapeProgressLog } from '../../src-shared/tape-format';
 import type { RelayConfig } from '../config';
 import { FeedRejected } from '../feed/feed-rejected';
 import { importTapeFeed, type ImportedTape } from '../feed/import-tape-feed';
@@ -27,7 +28,11 @@ export async function runImportCommand(args: string[], config: RelayConfig, prin
 
   const relay = await startRelay({ database: config.database, port: 0 });
   try {
-    const imported = await importTapeFeed({ db: relay.database.db, target: config.database, relayUrl: relay.url }, dir);
+    const line = tapeProgressLog();
+    const imported = await importTapeFeed({ db: relay.database.db, target: config.database, relayUrl: relay.url }, dir, (progress) => {
+      const text = line(progress);
+      if (text) printError(text);
+    });
     print(values.json ? JSON.stringify({ ok: true, ...imported }) : describeImport(imported));
   } catch (error) {
     if (error instanceof FeedRejected) for (const line of error.errors) printError(line);

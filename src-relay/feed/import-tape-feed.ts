@@ -1,3 +1,4 @@
+import type { TapeImportProgress } from '../../src-shared/contract';
 import type { DatabaseTarget } from '../config';
 import type { RelayDb } from '../db/relay-database';
 import { applyFeedRows, type AppliedFeed } from './apply-feed-rows';
@@ -36,12 +37,12 @@ function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
  * `FeedRejected` with every `file:line: why`, and the ledger is untouched; re-importing a tape
  * writes nothing new.
  */
-export function importTapeFeed(context: TapeFeedContext, tapeDir: string): Promise<ImportedTape> {
+export function importTapeFeed(context: TapeFeedContext, tapeDir: string, onProgress?: (progress: TapeImportProgress) => void): Promise<ImportedTape> {
   const dir = feedReplicaDir(context.target);
   return oneAtATime(dir, () =>
     withReplicaLock(dir, async () => {
       const replica = await feedReplica(context.db, dir);
-      const result = await runFeedHost(replica, context.relayUrl, tapeDir);
+      const result = await runFeedHost(replica, context.relayUrl, tapeDir, onProgress);
       if (!result.ok) throw new FeedRejected('tape', result.errors);
       return { summary: result.summary, ...(await applyFeedRows(context.db, 'tape', result.changes)) };
     }),

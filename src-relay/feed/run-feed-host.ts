@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { TAPE_IMPORT_STEPS, type TapeImportProgress } from '../../src-shared/contract';
 import { RowChange } from '../../src-shared/sync/protocol';
 import type { FeedReplica } from './feed-replica';
 
@@ -21,6 +22,18 @@ export const TapeSummary = z.object({
   productsCreated: z.number().int(),
 });
 export type TapeSummary = z.infer<typeof TapeSummary>;
+
+const FeedHostProgress = z.object({
+  progress: z.object({ step: z.enum(TAPE_IMPORT_STEPS), file: z.string(), done: z.number().int(), total: z.number().int(), unit: z.enum(['files', 'rows']) }),
+});
+
+function parseJsonLine(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return null;
+  }
+}
 
 const FeedHostOutcome = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), summary: TapeSummary }),
@@ -49,7 +62,7 @@ const FEED_HOST = resolve(dirname(fileURLToPath(import.meta.url)), '../../src-ma
  * code, DESIGN §1): it pulls the ledger from `relayUrl` with the replica's token first, so the
  * tape's references to earlier imports are checked against the ledger as it stands.
  */
-export async function runFeedHost(replica: FeedReplica, relayUrl: string, tapeDir: string): Promise<FeedHostResult> {
+export async function runFeedHost(replica: FeedReplica, relayUrl: string, tapeDir: string, onProgress?: (progress: TapeImportProgress) => void): Promise<FeedHostResult> {
   const work = mkdtempSync(join(tmpdir(), 'recourse-feed-'));
   const out = join(work, 'result.ndjson');
   try {
@@ -57,8 +70,12 @@ export async function runFeedHost(replica: FeedReplica, relayUrl: string, tapeDi
     const stderr: Buffer[] = [];
     // The token travels in the environment, which other users cannot read, rather than in the arguments, which they can.
     const env = { ...process.env, FEED_DEVICE_TOKEN: replica.token, RECOURSE_LOG_LEVEL: process.env.RECOURSE_LOG_LEVEL ?? 'warn' };
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    createInterface({ input: child.stdout, crlfDelay: Infinity }).on('line', (line) => {
+      const report = FeedHostProgress.safeParse(parseJsonLine(line));
+      if (report.success) onProgress?.(report.data.progress);
+    });
     const code = await new Promise<number | null>((done, fail) => {
       child.once('error', fail);
       child.once('close', done);

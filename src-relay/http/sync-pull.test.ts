@@ -50,7 +50,8 @@ describe('device tokens and /api/sync/pull', () => {
     await seedRows(relay.database.db, [...rows('queue-1', 'q1a'), ...rows('queue-2', 'q2a'), ...rows('*', 'shared'), ...rows('queue-1', 'q1b', 'q1c')]);
 
     const first = await pullPage(`?cursor=${start}&limit=2&partitions=queue-1`);
-    expect(first).toMatchObject({ ok: true, hasMore: true, rows: [{ tbl: 'cases', id: 'q1a', version: start + 1, deleted: false, data: { id: 'q1a', partition: 'queue-1' } }, { id: 'shared' }] });
+    // The head tells a first sync how far it has to go: the ledger's newest version, past this partition's rows.
+    expect(first).toMatchObject({ ok: true, hasMore: true, cursor: start + 3, head: start + 5, rows: [{ tbl: 'cases', id: 'q1a', version: start + 1, deleted: false, data: { id: 'q1a', partition: 'queue-1' } }, { id: 'shared' }] });
     const second = await pullPage(`?cursor=${first.cursor}&limit=2&partitions=queue-1`);
     expect(second).toMatchObject({ hasMore: false, cursor: start + 5, rows: [{ id: 'q1b' }, { id: 'q1c' }] });
     const both = await pullPage(`?cursor=${start}&partitions=queue-2,queue-1`);

@@ -57,7 +57,7 @@ describe.each(BACKENDS)('ledger on $name', ({ scratch }) => {
     const onlyEveryone = await readChanges(ledger.db, { cursor: start, partitions: [], limit: 10 });
     expect(onlyEveryone.rows.map((r) => r.id)).toEqual(['all1']);
     const caughtUp = await readChanges(ledger.db, { cursor: start + 6, partitions: ['agent-b'], limit: 10 });
-    expect(caughtUp).toEqual({ rows: [], cursor: start + 6, hasMore: false });
+    expect(caughtUp).toEqual({ rows: [], cursor: start + 6, hasMore: false, head: start + 6 });
   });
 
   it('carries a deletion as a tombstone with a new version', async () => {

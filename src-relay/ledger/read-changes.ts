@@ -18,6 +18,8 @@ export interface ChangesPage {
   cursor: number;
   /** True when more changes follow this page right away. */
   hasMore: boolean;
+  /** The ledger's newest version when the page was read, so a first sync can show how far along it is. */
+  head: number;
 }
 
 /**
@@ -38,8 +40,8 @@ export function readChanges(db: RelayDb, query: { cursor: number; partitions: re
         .limit(query.limit + 1);
       const hasMore = found.length > query.limit;
       const rows = found.slice(0, query.limit).map((row) => ({ ...row, version: Number(row.version) }));
-      const cursor = hasMore ? rows[rows.length - 1]!.version : await currentVersion(tx);
-      return { rows, cursor, hasMore };
+      const head = await currentVersion(tx);
+      return { rows, cursor: hasMore ? rows[rows.length - 1]!.version : head, hasMore, head };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );

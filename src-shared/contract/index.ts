@@ -21,6 +21,7 @@ import { settlementChannels } from './settlements';
 import { settingsChannels } from './settings';
 import { strategyChannels } from './strategies';
 import { syncChannels, type SyncStatus } from './sync';
+import { tapeChannels, type TapeImportProgress } from './tape';
 
 /** The one contract between the renderer and main: every channel, composed from each domain's slice. */
 export const channels = {
@@ -44,6 +45,7 @@ export const channels = {
   ...syncChannels,
   ...selfServiceChannels,
   ...settingsChannels,
+  ...tapeChannels,
 } satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;
@@ -67,6 +69,8 @@ export interface Events {
   'app.navigate': { view: AppView | 'shortcuts' };
   /** The sync indicator: state, pending and rejected commands, initial-sync progress. */
   'sync.status': SyncStatus;
+  /** A loan-tape import in progress on this desktop. */
+  'tape.progress': TapeImportProgress;
 }
 export type EventName = keyof Events;
 
@@ -102,3 +106,4 @@ export * from './settlements';
 export * from './settings';
 export * from './strategies';
 export * from './sync';
+export * from './tape';

@@ -10,8 +10,8 @@ export interface SyncStatus {
   /** Commands the relay refused; each is listed with its reason. */
   rejected: number;
   lastSyncedAt: string | null;
-  /** While the first sync runs: rows received so far. */
-  initialSync: { rows: number } | null;
+  /** While the first sync runs: rows received so far, and how far through the ledger (0–100) when the relay says. */
+  initialSync: { rows: number; percent: number | null } | null;
   /** The last failure, in words, while offline or unauthorized. */
   problem: string | null;
 }

@@ -95,6 +95,8 @@ export interface PullResponse {
   /** Pass back as the next `cursor`. */
   cursor: number;
   hasMore: boolean;
+  /** The ledger's newest version: how far a first sync has to go (absent from relays before it was added). */
+  head?: number;
 }
 
 /** Sent over the relay's WebSocket whenever the ledger moves. */

@@ -1,4 +1,4 @@
-import { Badge, Button, Drawer, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Drawer, Group, Loader, Progress, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCloud, IconCloudOff, IconLock, IconRefresh } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDisclosure } from '@mantine/hooks';
@@ -9,7 +9,7 @@ import { call } from '../api/client';
 const LOOK: Record<SyncStatus['state'], { color: string; label: (status: SyncStatus) => string; icon: typeof IconCloud }> = {
   local: { color: 'gray', label: () => 'Local ledger', icon: IconCloud },
   online: { color: 'teal', label: () => 'Synced', icon: IconCloud },
-  syncing: { color: 'blue', label: (s) => (s.initialSync ? `First sync: ${s.initialSync.rows.toLocaleString()} rows` : 'Syncing…'), icon: IconCloud },
+  syncing: { color: 'blue', label: (s) => (s.initialSync ? `First sync: ${s.initialSync.percent === null ? '' : `${s.initialSync.percent}%, `}${s.initialSync.rows.toLocaleString()} rows` : 'Syncing…'), icon: IconCloud },
   offline: { color: 'orange', label: (s) => (s.pending > 0 ? `Offline: ${s.pending} waiting` : 'Offline'), icon: IconCloudOff },
   unauthorized: { color: 'red', label: () => 'Device not authorised', icon: IconLock },
 };
@@ -51,6 +51,12 @@ export function SyncIndicator() {
               <Button size="compact-xs" variant="default" leftSection={<IconRefresh size={14} />} loading={syncNow.isPending} onClick={() => syncNow.mutate()}>Sync now</Button>
             )}
           </Group>
+          {current.initialSync && (
+            <Stack gap={4} data-testid="initial-sync-progress">
+              <Text size="xs">First sync: {current.initialSync.rows.toLocaleString()} rows received</Text>
+              <Progress value={current.initialSync.percent ?? 100} animated striped={current.initialSync.percent === null} size="sm" aria-label="First sync progress" />
+            </Stack>
+          )}
           {current.lastSyncedAt && <Text size="xs" c="dimmed">Last synced {new Date(current.lastSyncedAt).toLocaleString()}</Text>}
           {current.problem && <Text size="xs" c={look.color}>{current.problem}</Text>}
           <Text size="xs">{current.pending} change{current.pending === 1 ? '' : 's'} waiting to be sent</Text>

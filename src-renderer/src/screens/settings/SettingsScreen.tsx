@@ -1,5 +1,5 @@
 import { Badge, Group, Paper, Tabs, Text, Title } from '@mantine/core';
-import { IconAddressBook, IconBell, IconCalendarTime, IconClockHour4, IconCloud, IconCoin, IconMessage, IconStack2, IconUsers } from '@tabler/icons-react';
+import { IconAddressBook, IconBell, IconCalendarTime, IconClockHour4, IconFileImport, IconCloud, IconCoin, IconMessage, IconStack2, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useCan } from '../../app/session-context';
 import { CommunicationsSection } from './communications/CommunicationsSection';
@@ -9,6 +9,7 @@ import { QueuesSection } from './queues/QueuesSection';
 import { ScheduleSection } from './schedule/ScheduleSection';
 import { SlaSection } from './sla/SlaSection';
 import { SyncSection } from './sync/SyncSection';
+import { TapeImportSection } from './tape/TapeImportSection';
 import { TemplatesSection } from './templates/TemplatesSection';
 import { UsersSection } from './users/UsersSection';
 
@@ -22,6 +23,7 @@ const SECTIONS = [
   { value: 'dunning', label: 'Dunning', icon: IconBell, adminOnly: false },
   { value: 'sla', label: 'SLA timers', icon: IconClockHour4, adminOnly: false },
   { value: 'fees', label: 'Fee schedules', icon: IconCoin, adminOnly: false },
+  { value: 'tape', label: 'Loan tape import', icon: IconFileImport, adminOnly: true },
 ] as const;
 type Section = (typeof SECTIONS)[number]['value'];
 
@@ -58,6 +60,7 @@ export function SettingsScreen() {
         <Tabs.Panel value="dunning"><DunningSection editable={isAdmin} /></Tabs.Panel>
         <Tabs.Panel value="sla"><SlaSection editable={isAdmin} /></Tabs.Panel>
         <Tabs.Panel value="fees"><FeesSection editable={isAdmin} /></Tabs.Panel>
+        {isAdmin && <Tabs.Panel value="tape"><TapeImportSection /></Tabs.Panel>}
       </Tabs>
     </Paper>
   );
