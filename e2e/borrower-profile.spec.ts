@@ -1,32 +1,21 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CasePage } from './support/case-page';
-import { makeContactableCases, seedDemoDatabase, type DemoCase } from './support/demo-cases';
-import { startHarness, type RunningHarness } from './support/harness';
+import { makeContactableCases, type DemoCase } from './support/demo-cases';
+import { useDemoHarness } from './support/demo-harness';
 import { QueuePage } from './support/queue-page';
 import { settleAnimations } from './support/settle';
 
-let harness: RunningHarness;
-let dir: string;
 let kaseData: DemoCase;
 
-test.beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'recourse-borrower-e2e-'));
-  const dbPath = join(dir, 'demo.db');
-  seedDemoDatabase(dbPath);
-  [kaseData] = makeContactableCases(dbPath, 1) as [DemoCase];
-  harness = await startHarness({ dbPath });
-});
-test.afterAll(async () => {
-  await harness?.stop();
-  rmSync(dir, { recursive: true, force: true });
+const demo = useDemoHarness('borrower', {
+  prepare: (dbPath) => {
+    [kaseData] = makeContactableCases(dbPath, 1) as [DemoCase];
+  },
 });
 
 async function signInAs(page: Page, role: 'agent' | 'supervisor') {
   const queue = new QueuePage(page);
-  await page.goto(harness.url);
+  await page.goto(demo.harness.url);
   const user = page.getByRole('option').filter({ hasText: role }).first();
   await queue.signIn((await user.locator('p').first().textContent())!);
   await queue.totalCases();

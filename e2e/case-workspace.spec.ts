@@ -1,36 +1,25 @@
 import { expect, test } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CasePage } from './support/case-page';
-import { addTextHistory, doNotContactCase, makeContactableCases, seedDemoDatabase, type DemoCase } from './support/demo-cases';
-import { startHarness, type RunningHarness } from './support/harness';
+import { addTextHistory, doNotContactCase, makeContactableCases, type DemoCase } from './support/demo-cases';
+import { useDemoHarness } from './support/demo-harness';
 import { QueuePage } from './support/queue-page';
 
-let harness: RunningHarness;
-let dir: string;
 let callCase: DemoCase;
 let textCase: DemoCase;
 let dncCase: DemoCase;
 
-test.beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'recourse-case-e2e-'));
-  const dbPath = join(dir, 'demo.db');
-  seedDemoDatabase(dbPath);
-  [callCase, textCase] = makeContactableCases(dbPath, 2) as [DemoCase, DemoCase];
-  addTextHistory(dbPath, textCase);
-  dncCase = doNotContactCase(dbPath);
-  harness = await startHarness({ dbPath });
-});
-test.afterAll(async () => {
-  await harness?.stop();
-  rmSync(dir, { recursive: true, force: true });
+const demo = useDemoHarness('case', {
+  prepare: (dbPath) => {
+    [callCase, textCase] = makeContactableCases(dbPath, 2) as [DemoCase, DemoCase];
+    addTextHistory(dbPath, textCase);
+    dncCase = doNotContactCase(dbPath);
+  },
 });
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 async function signInAsAgent(queue: QueuePage) {
-  await queue.page.goto(harness.url);
+  await queue.page.goto(demo.harness.url);
   const agent = queue.page.getByRole('option').filter({ hasText: 'agent' }).first();
   await queue.signIn((await agent.locator('p').first().textContent())!);
   await queue.totalCases();

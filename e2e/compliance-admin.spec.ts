@@ -1,41 +1,30 @@
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { doNotContactCase, makeContactableCases, seedDemoDatabase, type DemoCase } from './support/demo-cases';
-import { startHarness, type RunningHarness } from './support/harness';
+import { doNotContactCase, makeContactableCases, type DemoCase } from './support/demo-cases';
+import { useDemoHarness } from './support/demo-harness';
 import { QueuePage } from './support/queue-page';
 import { settleAnimations } from './support/settle';
 
-let harness: RunningHarness;
-let dir: string;
 let borrower: DemoCase;
 let jurisdiction: string;
 let refused: DemoCase;
 
-test.beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'recourse-compliance-e2e-'));
-  const dbPath = join(dir, 'demo.db');
-  seedDemoDatabase(dbPath);
-  // A Caribbean borrower moved to a zone where it is about 1 p.m., with no contact this week: a call is allowed now.
-  [borrower] = makeContactableCases(dbPath, 1) as [DemoCase];
-  const db = new Database(dbPath, { readonly: true });
-  jurisdiction = db.prepare('SELECT jurisdiction FROM borrowers WHERE id = ?').pluck().get(borrower.borrowerId) as string;
-  db.close();
-  refused = doNotContactCase(dbPath);
-  harness = await startHarness({ dbPath });
-});
-test.afterAll(async () => {
-  await harness?.stop();
-  rmSync(dir, { recursive: true, force: true });
+const demo = useDemoHarness('compliance', {
+  prepare: (dbPath) => {
+    // A Caribbean borrower moved to a zone where it is about 1 p.m., with no contact this week: a call is allowed now.
+    [borrower] = makeContactableCases(dbPath, 1) as [DemoCase];
+    const db = new Database(dbPath, { readonly: true });
+    jurisdiction = db.prepare('SELECT jurisdiction FROM borrowers WHERE id = ?').pluck().get(borrower.borrowerId) as string;
+    db.close();
+    refused = doNotContactCase(dbPath);
+  },
 });
 
 const ADMIN = 'Nadia Persaud';
 const SUPERVISOR = 'Marcus Bennett';
 
 async function openCompliance(page: Page, name: string): Promise<void> {
-  await page.goto(harness.url);
+  await page.goto(demo.harness.url);
   await new QueuePage(page).signIn(name);
   await page.getByRole('button', { name: 'Compliance', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Compliance', level: 2 })).toBeVisible();

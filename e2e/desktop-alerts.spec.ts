@@ -1,26 +1,9 @@
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { seedDemoDatabase } from './support/demo-cases';
-import { startHarness, type RunningHarness } from './support/harness';
+import { useDemoHarness } from './support/demo-harness';
 import { QueuePage } from './support/queue-page';
 
-let harness: RunningHarness;
-let dir: string;
-let dbPath: string;
-
-test.beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'recourse-alerts-e2e-'));
-  dbPath = join(dir, 'demo.db');
-  seedDemoDatabase(dbPath);
-  harness = await startHarness({ dbPath });
-});
-test.afterAll(async () => {
-  await harness?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const demo = useDemoHarness('alerts');
 
 test('a reply arriving while a supervisor works raises a desktop notification and a toast that opens the case', async ({ page }) => {
   // The OS notification as the page makes it: recorded, since a headless browser has no desktop to show it on.
@@ -38,12 +21,12 @@ test('a reply arriving while a supervisor works raises a desktop notification an
     (window as unknown as { Notification: unknown }).Notification = RecordedNotification;
   });
   const queue = new QueuePage(page);
-  await page.goto(harness.url);
+  await page.goto(demo.harness.url);
   const supervisor = page.getByRole('option').filter({ hasText: 'supervisor' }).first();
   await queue.signIn((await supervisor.locator('p').first().textContent())!);
   await queue.totalCases();
 
-  const db = new Database(dbPath);
+  const db = new Database(demo.dbPath);
   const kase = db.prepare('SELECT c.id, c.borrower_name, l.borrower_id FROM cases c JOIN loans l ON l.id = c.loan_id WHERE c.active = 1 ORDER BY c.id LIMIT 1').get() as { id: string; borrower_name: string; borrower_id: string };
   db.prepare(`INSERT INTO messages (id, borrower_id, case_id, channel, direction, from_address, to_address, body, status, at) VALUES ('e2e-reply', ?, ?, 'sms', 'inbound', '+18685550100', '+15005550006', 'I can pay half on Friday', 'received', ?)`)
     .run(kase.borrower_id, kase.id, new Date().toISOString());

@@ -1,31 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { seedDemoDatabase } from './support/demo-cases';
-import { startHarness, type RunningHarness } from './support/harness';
+import { useDemoHarness } from './support/demo-harness';
 import { QueuePage } from './support/queue-page';
 
-let harness: RunningHarness;
-let dir: string;
-
-test.beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'recourse-settings-e2e-'));
-  const dbPath = join(dir, 'demo.db');
-  seedDemoDatabase(dbPath);
-  harness = await startHarness({ dbPath });
-});
-test.afterAll(async () => {
-  await harness?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const demo = useDemoHarness('settings');
 
 const ADMIN = 'Nadia Persaud';
 const SUPERVISOR = 'Marcus Bennett';
 
 async function openSettings(page: Page, name: string): Promise<QueuePage> {
   const queue = new QueuePage(page);
-  await page.goto(harness.url);
+  await page.goto(demo.harness.url);
   await queue.signIn(name);
   await page.getByRole('link', { name: 'Settings' }).or(page.getByText('Settings', { exact: true })).first().click();
   await expect(page.getByRole('heading', { name: 'Settings', level: 2 })).toBeVisible();

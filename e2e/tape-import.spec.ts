@@ -1,26 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RecourseApi } from '../src-shared/contract';
 import { writeTape, type Tape } from '../src-main/tape/write-tape';
-import { seedDemoDatabase } from './support/demo-cases';
-import { startHarness, type RunningHarness } from './support/harness';
+import { useDemoHarness } from './support/demo-harness';
 import { QueuePage } from './support/queue-page';
 
-let harness: RunningHarness;
-let dir: string;
-
-test.beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'recourse-tape-e2e-'));
-  const dbPath = join(dir, 'demo.db');
-  seedDemoDatabase(dbPath);
-  harness = await startHarness({ dbPath });
-});
-test.afterAll(async () => {
-  await harness?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const demo = useDemoHarness('tape');
 
 const LOANS = 400;
 const INSTALLMENTS = 12;
@@ -46,7 +31,7 @@ const ADMIN = 'Nadia Persaud';
 
 async function openTapeImport(page: Page): Promise<void> {
   const queue = new QueuePage(page);
-  await page.goto(harness.url);
+  await page.goto(demo.harness.url);
   await queue.signIn(ADMIN);
   await page.getByRole('link', { name: 'Settings' }).or(page.getByText('Settings', { exact: true })).first().click();
   await page.getByRole('tab', { name: 'Loan tape import', exact: true }).click();
@@ -68,10 +53,10 @@ async function screenshot(page: Page, name: string) {
 
 test('an admin imports a refused tape, sees the bad line and nothing written, then a good one whose loans reach the queue', async ({ page }) => {
   await openTapeImport(page);
-  writeTape(join(dir, 'bad'), tape(true));
-  writeTape(join(dir, 'good'), tape());
+  writeTape(join(demo.dir, 'bad'), tape(true));
+  writeTape(join(demo.dir, 'good'), tape());
 
-  await page.getByLabel('Tape folder').fill(join(dir, 'bad'));
+  await page.getByLabel('Tape folder').fill(join(demo.dir, 'bad'));
   await page.getByRole('button', { name: 'Import tape' }).click();
   const problems = page.getByTestId('tape-problems');
   await expect(problems).toContainText('installments.csv:30: due_on "2026-05-32" is not a real date (YYYY-MM-DD)');
@@ -85,7 +70,7 @@ test('an admin imports a refused tape, sees the bad line and nothing written, th
     browser.tapeSteps = seen;
     browser.api.on('tape.progress', ({ step }) => seen.at(-1) !== step && seen.push(step));
   });
-  await page.getByLabel('Tape folder').fill(join(dir, 'good'));
+  await page.getByLabel('Tape folder').fill(join(demo.dir, 'good'));
   await page.getByRole('button', { name: 'Import tape' }).click();
   const imported = page.getByTestId('tape-imported');
   await expect(imported).toBeVisible({ timeout: 60_000 });
