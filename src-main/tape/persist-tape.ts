@@ -31,7 +31,8 @@ function rowCounter(tape: ValidTape, onProgress: ((progress: TapeImportProgress)
   const total = tape.borrowers.length + tape.phones.length + tape.loans.length + tape.installments.length + tape.payments.length + tape.contacts.length + tape.promises.length;
   let done = 0;
   return function* counted<T>(file: TapeFileKey, rows: readonly T[]): Generator<T> {
-    const report = () => onProgress?.({ step: 'writing', file: tapeFileName(file), done, total, unit: 'rows' });
+    // A file with no rows (an optional one left out) is not worth a report.
+    const report = () => rows.length > 0 && onProgress?.({ step: 'writing', file: tapeFileName(file), done, total, unit: 'rows' });
     report();
     for (const row of rows) {
       yield row;
