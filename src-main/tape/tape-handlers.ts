@@ -20,6 +20,15 @@ function refusal(error: TapeError): AppError {
   return new AppError('validation', [...shown, ...(more > 0 ? [`… and ${more.toLocaleString('en')} more problems`] : []), 'Nothing was imported.'].join('\n'), 'dir');
 }
 
+/** Runs the import, turning a refused tape into the answer the window shows. */
+function importOrRefuse<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw error instanceof TapeError ? refusal(error) : error;
+  }
+}
+
 /**
  * Loan-tape import from the app, for a desktop that is its own ledger: the same all-or-nothing
  * import as the CLI, with its progress pushed to the windows, then the daily run so the new loans
@@ -36,13 +45,7 @@ export function tapeHandlers(store: Store, syncState: () => SyncStatus['state'],
         throw new AppError('conflict', 'This desktop syncs with a relay: import the tape into the ledger there (npm run relay -- import --dir FOLDER), and it reaches every desktop.');
       }
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new AppError('validation', `There is no folder at ${dir}.`, 'dir');
-      let summary;
-      try {
-        summary = importTape(store, dir, { onProgress: (progress) => broadcast('tape.progress', progress) });
-      } catch (error) {
-        if (error instanceof TapeError) throw refusal(error);
-        throw error;
-      }
+      const summary = importOrRefuse(() => importTape(store, dir, { onProgress: (progress) => broadcast('tape.progress', progress) }));
       log.info('loan tape imported', { dir, by: actor?.id, summary });
       const dailyRun = runDaily
         ? runDailyJob(store, broadcast, { job: 'delinquency', asOf: businessDateAt(new Date(), readSchedule(store).timeZone), mode: 'local' })
