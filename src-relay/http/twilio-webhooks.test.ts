@@ -1,13 +1,13 @@
 import { count, eq, sql } from 'drizzle-orm';
 import twilio from 'twilio';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { twilioEvents } from '../db/schema';
 import { currentVersion } from '../ledger/ledger-clock';
 import { writeRows } from '../ledger/write-rows';
-import { startRelay, type RunningRelay } from '../start-relay';
 import { inboundMessageId } from '../twilio/apply-inbound-event';
 import { allRowsOf, borrowerRows, readRow, seedRows } from '../test-support/ledger-fixtures';
-import { BACKENDS, scratchPostgres, type ScratchDatabase } from '../test-support/scratch-databases';
+import { BACKENDS, scratchPostgres } from '../test-support/scratch-databases';
+import { useScratchRelay } from '../test-support/scratch-relay';
 import { fakeSid, postAsTwilio, TEST_AUTH_TOKEN } from '../test-support/twilio-requests';
 
 const SMS = '/api/twilio/webhook/sms';
@@ -15,27 +15,17 @@ const VOICE = '/api/twilio/webhook/voice';
 const INBOUND = '/api/twilio/webhook/inbound';
 const LENDER_NUMBER = '+18685550100';
 
-describe.each(BACKENDS)('Twilio webhooks on $name', ({ scratch }) => {
-  let database: ScratchDatabase;
-  let relay: RunningRelay;
-  const db = () => relay.database.db;
+describe.each(BACKENDS)('Twilio webhooks on $name', ({ scratch: backend }) => {
+  const scratch = useScratchRelay(backend);
+  const db = () => scratch.relay.database.db;
   const storedEvents = async () => Number((await db().select({ n: count() }).from(twilioEvents))[0]!.n);
   /** The webhook answers once the event is stored; the applier puts it in the ledger right after. */
-  const untilApplied = () => relay.twilioApplier.settled();
-
-  beforeAll(async () => {
-    database = await scratch();
-    relay = await startRelay({ database: database.target, port: 0, twilioAuthToken: TEST_AUTH_TOKEN });
-  });
-  afterAll(async () => {
-    await relay?.close();
-    await database?.drop();
-  });
+  const untilApplied = () => scratch.relay.twilioApplier.settled();
 
   it('moves the action and its message to delivered on a signed status callback', async () => {
     const borrower = borrowerRows();
     await seedRows(db(), allRowsOf(borrower));
-    const response = await postAsTwilio(relay.url, SMS, { MessageSid: borrower.sids.message, MessageStatus: 'delivered', AccountSid: 'AC0' });
+    const response = await postAsTwilio(scratch.relay.url, SMS, { MessageSid: borrower.sids.message, MessageStatus: 'delivered', AccountSid: 'AC0' });
     expect(response.status).toBe(204);
     await untilApplied();
     const action = await readRow(db(), 'recovery_actions', borrower.ids.smsAction);
@@ -50,15 +40,15 @@ describe.each(BACKENDS)('Twilio webhooks on $name', ({ scratch }) => {
     const before = { events: await storedEvents(), version: await currentVersion(db()) };
     const params = { MessageSid: borrower.sids.message, MessageStatus: 'failed', ErrorCode: '30003' };
 
-    const unsigned = await postAsTwilio(relay.url, SMS, params, 'unsigned');
+    const unsigned = await postAsTwilio(scratch.relay.url, SMS, params, 'unsigned');
     expect(unsigned.status).toBe(400);
     expect(await unsigned.json()).toEqual({ ok: false, error: { code: 'validation', message: expect.stringContaining('X-Twilio-Signature'), field: 'X-Twilio-Signature' } });
-    const forged = await postAsTwilio(relay.url, SMS, params, 'forged');
+    const forged = await postAsTwilio(scratch.relay.url, SMS, params, 'forged');
     expect(forged.status).toBe(403);
     expect(await forged.json()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const tampered = await fetch(`${relay.url}${SMS}`, {
+    const tampered = await fetch(`${scratch.relay.url}${SMS}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilio.getExpectedTwilioSignature(TEST_AUTH_TOKEN, `${relay.url}${SMS}`, params) },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilio.getExpectedTwilioSignature(TEST_AUTH_TOKEN, `${scratch.relay.url}${SMS}`, params) },
       body: new URLSearchParams({ ...params, MessageStatus: 'delivered' }).toString(),
     });
     expect(tampered.status).toBe(403);
@@ -73,10 +63,10 @@ describe.each(BACKENDS)('Twilio webhooks on $name', ({ scratch }) => {
     const borrower = borrowerRows();
     await seedRows(db(), allRowsOf(borrower));
     const params = { MessageSid: borrower.sids.message, MessageStatus: 'undelivered', ErrorCode: '30003' };
-    const first = await postAsTwilio(relay.url, SMS, params);
+    const first = await postAsTwilio(scratch.relay.url, SMS, params);
     await untilApplied();
     const afterFirst = { events: await storedEvents(), version: await currentVersion(db()), action: await readRow(db(), 'recovery_actions', borrower.ids.smsAction) };
-    const replay = await postAsTwilio(relay.url, SMS, params);
+    const replay = await postAsTwilio(scratch.relay.url, SMS, params);
     expect([first.status, replay.status]).toEqual([204, 204]);
     await untilApplied();
     expect(await storedEvents()).toBe(afterFirst.events);
@@ -88,11 +78,11 @@ describe.each(BACKENDS)('Twilio webhooks on $name', ({ scratch }) => {
   it('moves statuses forward only: delivered, then a late sent, stays delivered', async () => {
     const borrower = borrowerRows();
     await seedRows(db(), allRowsOf(borrower));
-    await postAsTwilio(relay.url, SMS, { MessageSid: borrower.sids.message, MessageStatus: 'delivered' });
+    await postAsTwilio(scratch.relay.url, SMS, { MessageSid: borrower.sids.message, MessageStatus: 'delivered' });
     await untilApplied();
     const version = await currentVersion(db());
-    expect((await postAsTwilio(relay.url, SMS, { MessageSid: borrower.sids.message, MessageStatus: 'sent' })).status).toBe(204);
-    expect((await postAsTwilio(relay.url, SMS, { MessageSid: borrower.sids.message, MessageStatus: 'failed', ErrorCode: '30005' })).status).toBe(204);
+    expect((await postAsTwilio(scratch.relay.url, SMS, { MessageSid: borrower.sids.message, MessageStatus: 'sent' })).status).toBe(204);
+    expect((await postAsTwilio(scratch.relay.url, SMS, { MessageSid: borrower.sids.message, MessageStatus: 'failed', ErrorCode: '30005' })).status).toBe(204);
     await untilApplied();
     expect((await readRow(db(), 'recovery_actions', borrower.ids.smsAction))?.data).toMatchObject({ status: 'delivered', error_code: null });
     expect((await readRow(db(), 'messages', borrower.ids.message))?.data).toMatchObject({ status: 'delivered', error_code: null });
@@ -101,7 +91,7 @@ describe.each(BACKENDS)('Twilio webhooks on $name', ({ scratch }) => {
 
   it('keeps a callback that beats the desktop’s push, and applies it when the rows are written', async () => {
     const borrower = borrowerRows();
-    const early = await postAsTwilio(relay.url, SMS, { MessageSid: borrower.sids.message, MessageStatus: 'delivered' });
+    const early = await postAsTwilio(scratch.relay.url, SMS, { MessageSid: borrower.sids.message, MessageStatus: 'delivered' });
     expect(early.status).toBe(204);
     await untilApplied();
     const [pending] = await db().select().from(twilioEvents).where(eq(twilioEvents.subject, borrower.sids.message));
@@ -121,7 +111,7 @@ describe.each(BACKENDS)('Twilio webhooks on $name', ({ scratch }) => {
   it('revokes texting consent on Twilio error 21610', async () => {
     const borrower = borrowerRows();
     await seedRows(db(), allRowsOf(borrower));
-    await postAsTwilio(relay.url, SMS, { MessageSid: borrower.sids.message, MessageStatus: 'failed', ErrorCode: '21610' });
+    await postAsTwilio(scratch.relay.url, SMS, { MessageSid: borrower.sids.message, MessageStatus: 'failed', ErrorCode: '21610' });
     await untilApplied();
     expect((await readRow(db(), 'recovery_actions', borrower.ids.smsAction))?.data).toMatchObject({ status: 'failed', error_code: '21610' });
     const phone = await readRow(db(), 'phones', borrower.ids.phone);
@@ -132,10 +122,10 @@ describe.each(BACKENDS)('Twilio webhooks on $name', ({ scratch }) => {
   it('applies call statuses to the call’s action', async () => {
     const borrower = borrowerRows();
     await seedRows(db(), allRowsOf(borrower));
-    expect((await postAsTwilio(relay.url, VOICE, { CallSid: borrower.sids.call, CallStatus: 'ringing' })).status).toBe(204);
+    expect((await postAsTwilio(scratch.relay.url, VOICE, { CallSid: borrower.sids.call, CallStatus: 'ringing' })).status).toBe(204);
     await untilApplied();
     expect((await readRow(db(), 'recovery_actions', borrower.ids.callAction))?.data.status).toBe('sent');
-    await postAsTwilio(relay.url, VOICE, { CallSid: borrower.sids.call, CallStatus: 'busy' });
+    await postAsTwilio(scratch.relay.url, VOICE, { CallSid: borrower.sids.call, CallStatus: 'busy' });
     await untilApplied();
     expect((await readRow(db(), 'recovery_actions', borrower.ids.callAction))?.data).toMatchObject({ status: 'undelivered', error_code: 'busy' });
   });
@@ -144,7 +134,7 @@ describe.each(BACKENDS)('Twilio webhooks on $name', ({ scratch }) => {
     const borrower = borrowerRows();
     await seedRows(db(), allRowsOf(borrower));
     const sid = fakeSid('SM');
-    const response = await postAsTwilio(relay.url, INBOUND, { MessageSid: sid, From: borrower.e164, To: LENDER_NUMBER, Body: 'I will pay Friday' });
+    const response = await postAsTwilio(scratch.relay.url, INBOUND, { MessageSid: sid, From: borrower.e164, To: LENDER_NUMBER, Body: 'I will pay Friday' });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/xml');
     expect(await response.text()).toContain('<Response/>');
@@ -161,7 +151,7 @@ describe.each(BACKENDS)('Twilio webhooks on $name', ({ scratch }) => {
     expect((await readRow(db(), 'phones', borrower.ids.phone))?.data.sms_consent).toBe(1);
 
     const version = await currentVersion(db());
-    expect((await postAsTwilio(relay.url, INBOUND, { MessageSid: sid, From: borrower.e164, To: LENDER_NUMBER, Body: 'I will pay Friday' })).status).toBe(200);
+    expect((await postAsTwilio(scratch.relay.url, INBOUND, { MessageSid: sid, From: borrower.e164, To: LENDER_NUMBER, Body: 'I will pay Friday' })).status).toBe(200);
     await untilApplied();
     expect(await currentVersion(db())).toBe(version);
   });
@@ -170,7 +160,7 @@ describe.each(BACKENDS)('Twilio webhooks on $name', ({ scratch }) => {
     const borrower = borrowerRows();
     await seedRows(db(), allRowsOf(borrower));
     const sid = fakeSid('SM');
-    await postAsTwilio(relay.url, INBOUND, { MessageSid: sid, From: `whatsapp:${borrower.e164}`, To: `whatsapp:${LENDER_NUMBER}`, Body: '  stop \n' });
+    await postAsTwilio(scratch.relay.url, INBOUND, { MessageSid: sid, From: `whatsapp:${borrower.e164}`, To: `whatsapp:${LENDER_NUMBER}`, Body: '  stop \n' });
     await untilApplied();
     expect((await readRow(db(), 'messages', inboundMessageId(sid)))?.data).toMatchObject({ channel: 'whatsapp', from_address: borrower.e164, to_address: LENDER_NUMBER });
     const phone = await readRow(db(), 'phones', borrower.ids.phone);
@@ -182,7 +172,7 @@ describe.each(BACKENDS)('Twilio webhooks on $name', ({ scratch }) => {
     const borrower = borrowerRows();
     await seedRows(db(), allRowsOf(borrower));
     const sid = fakeSid('SM');
-    await postAsTwilio(relay.url, INBOUND, { MessageSid: sid, From: borrower.e164, To: LENDER_NUMBER, Body: 'please stop calling at work' });
+    await postAsTwilio(scratch.relay.url, INBOUND, { MessageSid: sid, From: borrower.e164, To: LENDER_NUMBER, Body: 'please stop calling at work' });
     await untilApplied();
     expect((await readRow(db(), 'messages', inboundMessageId(sid)))?.data.body).toBe('please stop calling at work');
     expect((await readRow(db(), 'phones', borrower.ids.phone))?.data.sms_consent).toBe(1);
@@ -191,7 +181,7 @@ describe.each(BACKENDS)('Twilio webhooks on $name', ({ scratch }) => {
   it('keeps a reply from an unknown number until its phone row arrives', async () => {
     const borrower = borrowerRows();
     const sid = fakeSid('SM');
-    await postAsTwilio(relay.url, INBOUND, { MessageSid: sid, From: borrower.e164, To: LENDER_NUMBER, Body: 'STOP' });
+    await postAsTwilio(scratch.relay.url, INBOUND, { MessageSid: sid, From: borrower.e164, To: LENDER_NUMBER, Body: 'STOP' });
     await untilApplied();
     expect(await readRow(db(), 'messages', inboundMessageId(sid))).toBeNull();
     await seedRows(db(), allRowsOf(borrower));
@@ -203,49 +193,31 @@ describe.each(BACKENDS)('Twilio webhooks on $name', ({ scratch }) => {
   });
 
   it('rejects a signed callback whose fields are not Twilio’s (400)', async () => {
-    const response = await postAsTwilio(relay.url, SMS, { MessageSid: 'not-a-sid', MessageStatus: 'delivered' });
+    const response = await postAsTwilio(scratch.relay.url, SMS, { MessageSid: 'not-a-sid', MessageStatus: 'delivered' });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ ok: false, error: { code: 'validation', field: 'MessageSid' } });
   });
 });
 
 describe('Twilio webhooks without TWILIO_AUTH_TOKEN', () => {
-  let database: ScratchDatabase;
-  let relay: RunningRelay;
-  beforeAll(async () => {
-    database = await scratchPostgres();
-    relay = await startRelay({ database: database.target, port: 0 });
-  });
-  afterAll(async () => {
-    await relay?.close();
-    await database?.drop();
-  });
+  const scratch = useScratchRelay(scratchPostgres, {});
 
   it('answers 503 saying what to set, even to a request that looks signed', async () => {
-    const response = await postAsTwilio(relay.url, SMS, { MessageSid: fakeSid('SM'), MessageStatus: 'delivered' });
+    const response = await postAsTwilio(scratch.relay.url, SMS, { MessageSid: fakeSid('SM'), MessageStatus: 'delivered' });
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ ok: false, error: { code: 'internal', message: expect.stringContaining('TWILIO_AUTH_TOKEN') } });
   });
 });
 
 describe('a Twilio callback racing the push of its row on Postgres', () => {
-  let database: ScratchDatabase;
-  let relay: RunningRelay;
-  beforeAll(async () => {
-    database = await scratchPostgres();
-    relay = await startRelay({ database: database.target, port: 0, twilioAuthToken: TEST_AUTH_TOKEN });
-  });
-  afterAll(async () => {
-    await relay?.close();
-    await database?.drop();
-  });
+  const scratch = useScratchRelay(scratchPostgres);
 
   it('answers while a push holds the clock, and applies the callback once the push has committed', async () => {
     const borrower = borrowerRows();
     let pushHasWritten!: () => void;
     const written = new Promise<void>((resolve) => (pushHasWritten = resolve));
     let pushCommitted = false;
-    const push = relay.database.db
+    const push = scratch.relay.database.db
       .transaction(async (tx) => {
         await writeRows(tx, allRowsOf(borrower));
         pushHasWritten();
@@ -254,14 +226,14 @@ describe('a Twilio callback racing the push of its row on Postgres', () => {
       })
       .then(() => (pushCommitted = true));
     await written;
-    expect((await postAsTwilio(relay.url, SMS, { MessageSid: borrower.sids.message, MessageStatus: 'delivered' })).status).toBe(204);
+    expect((await postAsTwilio(scratch.relay.url, SMS, { MessageSid: borrower.sids.message, MessageStatus: 'delivered' })).status).toBe(204);
     // Stored and answered without waiting for the clock; the applier waits for it instead.
     expect(pushCommitted).toBe(false);
-    const [stored] = await relay.database.db.select().from(twilioEvents).where(eq(twilioEvents.subject, borrower.sids.message));
+    const [stored] = await scratch.relay.database.db.select().from(twilioEvents).where(eq(twilioEvents.subject, borrower.sids.message));
     expect(stored).toMatchObject({ checkedAt: null, appliedAt: null });
     await push;
-    await relay.twilioApplier.settled();
-    expect((await readRow(relay.database.db, 'recovery_actions', borrower.ids.smsAction))?.data.status).toBe('delivered');
-    expect((await readRow(relay.database.db, 'messages', borrower.ids.message))?.data.status).toBe('delivered');
+    await scratch.relay.twilioApplier.settled();
+    expect((await readRow(scratch.relay.database.db, 'recovery_actions', borrower.ids.smsAction))?.data.status).toBe('delivered');
+    expect((await readRow(scratch.relay.database.db, 'messages', borrower.ids.message))?.data.status).toBe('delivered');
   });
 });

@@ -11,6 +11,7 @@ import { currentVersion } from '../ledger/ledger-clock';
 import { startRelay, type RunningRelay } from '../start-relay';
 import { allRowsOf, borrowerRows, readRow, seedRows, type BorrowerRows } from '../test-support/ledger-fixtures';
 import { BACKENDS, scratchPostgres, type ScratchDatabase } from '../test-support/scratch-databases';
+import { useScratchRelay } from '../test-support/scratch-relay';
 import { postAsTwilio, TEST_AUTH_TOKEN } from '../test-support/twilio-requests';
 import { storeTwilioEvents } from './twilio-event-store';
 
@@ -97,29 +98,19 @@ async function eventually(check: () => Promise<boolean>, what: string, timeoutMs
   }
 }
 
-describe.each(BACKENDS)('Twilio applier on $name', ({ scratch }) => {
-  let database: ScratchDatabase;
-  let relay: RunningRelay;
-  const db = () => relay.database.db;
-
-  beforeAll(async () => {
-    database = await scratch();
-    relay = await startRelay({ database: database.target, port: 0, twilioAuthToken: TEST_AUTH_TOKEN });
-  });
-  afterAll(async () => {
-    await relay?.close();
-    await database?.drop();
-  });
+describe.each(BACKENDS)('Twilio applier on $name', ({ scratch: backend }) => {
+  const scratch = useScratchRelay(backend);
+  const db = () => scratch.relay.database.db;
 
   it('applies a burst of concurrent callbacks for many SIDs, every status moving forward only', async () => {
     const borrowers = Array.from({ length: 30 }, () => borrowerRows());
     await seedRows(db(), borrowers.flatMap(allRowsOf));
     const callbacks = borrowers.flatMap(callbacksFor);
-    const firing = fireAll([relay], callbacks, 16);
+    const firing = fireAll([scratch.relay], callbacks, 16);
     const looks = await watchForwardOnly(db(), borrowers, firing);
     expect(await firing).toEqual(callbacks.map(() => 204));
     expect(looks).toBeGreaterThan(0);
-    await relay.twilioApplier.settled();
+    await scratch.relay.twilioApplier.settled();
 
     expect(await statusesOf(db(), borrowers)).toEqual(borrowers.map((_, index) => ({ ...expectedEnd(index), callAction: 'undelivered' })));
     const sids = borrowers.flatMap((borrower) => [borrower.sids.message, borrower.sids.call]);
@@ -134,9 +125,9 @@ describe.each(BACKENDS)('Twilio applier on $name', ({ scratch }) => {
     await seedRows(db(), allRowsOf(borrower));
     const before = { events: await storedCount(db()), version: await currentVersion(db()) };
     const params = { MessageSid: borrower.sids.message, MessageStatus: 'delivered' };
-    const answers = await Promise.all(Array.from({ length: 6 }, () => postAsTwilio(relay.url, SMS, params)));
+    const answers = await Promise.all(Array.from({ length: 6 }, () => postAsTwilio(scratch.relay.url, SMS, params)));
     expect(answers.map((answer) => answer.status)).toEqual(Array(6).fill(204));
-    await relay.twilioApplier.settled();
+    await scratch.relay.twilioApplier.settled();
     expect(await storedCount(db())).toBe(before.events + 1);
     // The action and its message moved once each.
     expect(await currentVersion(db())).toBe(before.version + 2);
