@@ -1,53 +1,46 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runDeviceCommand } from '../cli/device-command';
 import type { RelayConfig } from '../config';
 import { devices } from '../db/schema';
 import { addDevice, hashToken, revokeDevice } from '../devices/device-tokens';
 import type { ChangesPage, LedgerRowInput } from '../ledger';
-import { startRelay, type RunningRelay } from '../start-relay';
 import { seedRows } from '../test-support/ledger-fixtures';
-import { scratchPostgres, type ScratchDatabase } from '../test-support/scratch-databases';
+import { scratchPostgres } from '../test-support/scratch-databases';
+import { useScratchRelay } from '../test-support/scratch-relay';
 
 describe('device tokens and /api/sync/pull', () => {
-  let database: ScratchDatabase & { target: { url: string } };
-  let relay: RunningRelay;
+  const scratch = useScratchRelay(scratchPostgres);
   let token: string;
   const pull = (query: string, bearer: string | null = token) =>
-    fetch(`${relay.url}/api/sync/pull${query}`, { headers: bearer === null ? {} : { authorization: `Bearer ${bearer}` } });
+    fetch(`${scratch.relay.url}/api/sync/pull${query}`, { headers: bearer === null ? {} : { authorization: `Bearer ${bearer}` } });
   const pullPage = async (query: string) => (await (await pull(query)).json()) as ChangesPage & { ok: true };
 
   beforeAll(async () => {
-    database = await scratchPostgres();
-    relay = await startRelay({ database: database.target, port: 0 });
-    ({ token } = await addDevice(relay.database.db, 'Front desk 1'));
-  });
-  afterAll(async () => {
-    await relay?.close();
-    await database?.drop();
+    ({ token } = await addDevice(scratch.relay.database.db, 'Front desk 1'));
   });
 
   it('answers healthz with the relay version after reaching the database', async () => {
-    const response = await fetch(`${relay.url}/healthz`);
+    const response = await fetch(`${scratch.relay.url}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true, version: '0.1.0', database: 'postgres', ledgerVersion: expect.any(Number) });
   });
 
   it('refuses pulls without a token, with an unknown one, or with a revoked device’s (401 JSON)', async () => {
-    const revoked = await addDevice(relay.database.db, 'Old laptop');
+    const revoked = await addDevice(scratch.relay.database.db, 'Old laptop');
     expect((await pull('', revoked.token)).status).toBe(200);
-    await revokeDevice(relay.database.db, revoked.device.id);
+    await revokeDevice(scratch.relay.database.db, revoked.device.id);
     for (const bearer of [null, 'not-a-token', revoked.token]) {
       const response = await pull('', bearer);
       expect(response.status).toBe(401);
       expect(await response.json()).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     }
-    expect((await fetch(`${relay.url}/api/sync/pull?token=${token}`)).status).toBe(401);
+    expect((await fetch(`${scratch.relay.url}/api/sync/pull?token=${token}`)).status).toBe(401);
   });
 
   it('pages the ledger by cursor, limited to the asked partitions and everyone’s', async () => {
     const rows = (partition: string, ...ids: string[]): LedgerRowInput[] => ids.map((id) => ({ tbl: 'cases', id, partition, data: { id, partition } }));
     const start = (await pullPage('?partitions=nobody')).cursor;
-    await seedRows(relay.database.db, [...rows('queue-1', 'q1a'), ...rows('queue-2', 'q2a'), ...rows('*', 'shared'), ...rows('queue-1', 'q1b', 'q1c')]);
+    await seedRows(scratch.relay.database.db, [...rows('queue-1', 'q1a'), ...rows('queue-2', 'q2a'), ...rows('*', 'shared'), ...rows('queue-1', 'q1b', 'q1c')]);
 
     const first = await pullPage(`?cursor=${start}&limit=2&partitions=queue-1`);
     // The head tells a first sync how far it has to go: the ledger's newest version, past this partition's rows.
@@ -65,14 +58,14 @@ describe('device tokens and /api/sync/pull', () => {
   });
 
   it('answers unknown paths 404 and wrong methods 405, as JSON', async () => {
-    expect((await fetch(`${relay.url}/api/nope`)).status).toBe(404);
-    const wrongMethod = await fetch(`${relay.url}/api/sync/pull`, { method: 'POST' });
+    expect((await fetch(`${scratch.relay.url}/api/nope`)).status).toBe(404);
+    const wrongMethod = await fetch(`${scratch.relay.url}/api/sync/pull`, { method: 'POST' });
     expect(wrongMethod.status).toBe(405);
     expect(await wrongMethod.json()).toMatchObject({ ok: false, error: { code: 'validation' } });
   });
 
   it('adds, lists and revokes devices from the command line, printing the token once and storing only its hash', async () => {
-    const config: RelayConfig = { port: 0, publicUrl: null, twilioAuthToken: null, database: database.target };
+    const config: RelayConfig = { port: 0, publicUrl: null, twilioAuthToken: null, database: scratch.database.target };
     const run = async (...args: string[]) => {
       const lines: string[] = [];
       await runDeviceCommand(args, config, (line) => lines.push(line));
@@ -84,7 +77,7 @@ describe('device tokens and /api/sync/pull', () => {
     const id = added[0]!.match(/dev_[0-9a-f-]+/)![0];
     expect(added.join('\n')).toContain('"Front desk 3"');
 
-    const stored = await relay.database.db.select().from(devices);
+    const stored = await scratch.relay.database.db.select().from(devices);
     expect(stored.map((device) => device.tokenHash)).toContain(hashToken(cliToken));
     expect(JSON.stringify(stored)).not.toContain(cliToken);
     expect((await pull('', cliToken)).status).toBe(200);

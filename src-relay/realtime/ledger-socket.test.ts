@@ -4,6 +4,7 @@ import { currentVersion } from '../ledger/ledger-clock';
 import { startRelay, type RunningRelay } from '../start-relay';
 import { allRowsOf, borrowerRows, readRow, seedRows } from '../test-support/ledger-fixtures';
 import { scratchPglite, scratchPostgres, type ScratchDatabase } from '../test-support/scratch-databases';
+import { useScratchRelay } from '../test-support/scratch-relay';
 import { connectSocket } from '../test-support/socket-client';
 import { postAsTwilio, TEST_AUTH_TOKEN } from '../test-support/twilio-requests';
 import { CLOSE_UNAUTHORIZED } from './ledger-socket';
@@ -63,22 +64,13 @@ describe('sync socket with two relays on one Postgres', () => {
 });
 
 describe('sync socket on PGlite', () => {
-  let database: ScratchDatabase;
-  let relay: RunningRelay;
-  beforeAll(async () => {
-    database = await scratchPglite();
-    relay = await startRelay({ database: database.target, port: 0 });
-  });
-  afterAll(async () => {
-    await relay?.close();
-    await database?.drop();
-  });
+  const scratch = useScratchRelay(scratchPglite);
 
   it('notifies connected desktops of each committed write, in-process', async () => {
-    const { token } = await addDevice(relay.database.db, 'Laptop');
-    const socket = connectSocket(socketUrl(relay, `?token=${token}`));
+    const { token } = await addDevice(scratch.relay.database.db, 'Laptop');
+    const socket = connectSocket(socketUrl(scratch.relay, `?token=${token}`));
     await socket.opened;
-    const [written] = await seedRows(relay.database.db, [{ tbl: 'notes', id: 'n1', partition: '*', data: { id: 'n1' } }]);
+    const [written] = await seedRows(scratch.relay.database.db, [{ tbl: 'notes', id: 'n1', partition: '*', data: { id: 'n1' } }]);
     expect(await socket.next((message) => message.type === 'changed')).toEqual({ type: 'changed', version: written!.version });
     socket.close();
   });

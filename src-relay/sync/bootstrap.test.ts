@@ -1,27 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PullResponse } from '../../src-shared/sync/protocol';
 import { addDevice } from '../devices/device-tokens';
-import { startRelay, type RunningRelay } from '../start-relay';
-import { BACKENDS, type ScratchDatabase } from '../test-support/scratch-databases';
+import { startRelay } from '../start-relay';
+import { BACKENDS } from '../test-support/scratch-databases';
+import { useScratchRelay } from '../test-support/scratch-relay';
 import { created, postJson, TestDesktop } from '../test-support/sync-client';
 
 const page = (from: number, count: number) =>
   Array.from({ length: count }, (_, n) => ({ tbl: 'borrowers', id: `b${from + n}`, data: { id: `b${from + n}`, first_name: `Borrower ${from + n}`, do_not_contact: 0 } }));
 
-describe.each(BACKENDS)('POST /api/sync/bootstrap on $name', ({ scratch }) => {
-  let database: ScratchDatabase;
-  let relay: RunningRelay;
+describe.each(BACKENDS)('POST /api/sync/bootstrap on $name', ({ scratch: backend }) => {
+  const scratch = useScratchRelay(backend);
   let token: string;
-  const bootstrap = (body: unknown) => postJson(`${relay.url}/api/sync/bootstrap`, token, body);
+  const bootstrap = (body: unknown) => postJson(`${scratch.relay.url}/api/sync/bootstrap`, token, body);
 
   beforeAll(async () => {
-    database = await scratch();
-    relay = await startRelay({ database: database.target, port: 0 });
-    ({ token } = await addDevice(relay.database.db, 'Old desktop'));
-  });
-  afterAll(async () => {
-    await relay?.close();
-    await database?.drop();
+    ({ token } = await addDevice(scratch.relay.database.db, 'Old desktop'));
   });
 
   it('takes pages until the final one, then refuses more (409); pull returns every row', async () => {
@@ -34,13 +28,13 @@ describe.each(BACKENDS)('POST /api/sync/bootstrap on $name', ({ scratch }) => {
     expect(late.status).toBe(409);
     expect(await late.json()).toMatchObject({ ok: false, error: { code: 'conflict', message: 'the ledger has already been bootstrapped' } });
 
-    const pulled = (await (await fetch(`${relay.url}/api/sync/pull`, { headers: { authorization: `Bearer ${token}` } })).json()) as PullResponse;
+    const pulled = (await (await fetch(`${scratch.relay.url}/api/sync/pull`, { headers: { authorization: `Bearer ${token}` } })).json()) as PullResponse;
     expect(pulled.rows.map((row) => [row.id, row.version])).toEqual(page(0, 5).map((row, n) => [row.id, n + 1]));
     expect(pulled.rows[0]).toEqual({ tbl: 'borrowers', id: 'b0', version: 1, deleted: false, data: page(0, 1)[0]!.data });
   });
 
   it('is closed on a ledger a command was pushed to', async () => {
-    const fresh = await scratch();
+    const fresh = await backend();
     const other = await startRelay({ database: fresh.target, port: 0 });
     try {
       const device = await addDevice(other.database.db, 'New desktop');
@@ -56,7 +50,7 @@ describe.each(BACKENDS)('POST /api/sync/bootstrap on $name', ({ scratch }) => {
   });
 
   it('refuses pages without a device token or with malformed rows', async () => {
-    expect((await postJson(`${relay.url}/api/sync/bootstrap`, null, { rows: [], final: true })).status).toBe(401);
+    expect((await postJson(`${scratch.relay.url}/api/sync/bootstrap`, null, { rows: [], final: true })).status).toBe(401);
     const malformed = await bootstrap({ rows: [{ tbl: 'borrowers', id: '', data: {} }], final: false });
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toMatchObject({ ok: false, error: { code: 'validation', field: 'rows.0.id' } });

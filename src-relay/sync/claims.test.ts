@@ -1,28 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClaimResponse } from '../../src-shared/sync/protocol';
 import { addDevice } from '../devices/device-tokens';
-import { startRelay, type RunningRelay } from '../start-relay';
-import { BACKENDS, type ScratchDatabase } from '../test-support/scratch-databases';
+import { BACKENDS } from '../test-support/scratch-databases';
+import { useScratchRelay } from '../test-support/scratch-relay';
 import { postJson, uniqueId } from '../test-support/sync-client';
 
-describe.each(BACKENDS)('POST /api/sync/claim on $name', ({ scratch }) => {
-  let database: ScratchDatabase;
-  let relay: RunningRelay;
+describe.each(BACKENDS)('POST /api/sync/claim on $name', ({ scratch: backend }) => {
+  const scratch = useScratchRelay(backend);
   let token: string;
   const claim = async (clientId: string, key: string) => {
-    const response = await postJson(`${relay.url}/api/sync/claim`, token, { clientId, key });
+    const response = await postJson(`${scratch.relay.url}/api/sync/claim`, token, { clientId, key });
     expect(response.status).toBe(200);
     return (await response.json()) as ClaimResponse & { ok: true };
   };
 
   beforeAll(async () => {
-    database = await scratch();
-    relay = await startRelay({ database: database.target, port: 0 });
-    ({ token } = await addDevice(relay.database.db, 'Front desk'));
-  });
-  afterAll(async () => {
-    await relay?.close();
-    await database?.drop();
+    ({ token } = await addDevice(scratch.relay.database.db, 'Front desk'));
   });
 
   it('grants a key to the first client for good: it may ask again, another is refused and told who holds it', async () => {
@@ -42,8 +35,8 @@ describe.each(BACKENDS)('POST /api/sync/claim on $name', ({ scratch }) => {
   });
 
   it('refuses claims without a device token or a key', async () => {
-    expect((await postJson(`${relay.url}/api/sync/claim`, null, { clientId: 'desk-a', key: 'k' })).status).toBe(401);
-    const keyless = await postJson(`${relay.url}/api/sync/claim`, token, { clientId: 'desk-a', key: '' });
+    expect((await postJson(`${scratch.relay.url}/api/sync/claim`, null, { clientId: 'desk-a', key: 'k' })).status).toBe(401);
+    const keyless = await postJson(`${scratch.relay.url}/api/sync/claim`, token, { clientId: 'desk-a', key: '' });
     expect(keyless.status).toBe(400);
     expect(await keyless.json()).toMatchObject({ ok: false, error: { code: 'validation', field: 'key' } });
   });

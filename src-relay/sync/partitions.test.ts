@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PullResponse } from '../../src-shared/sync/protocol';
 import { addDevice } from '../devices/device-tokens';
 import { readRow } from '../test-support/ledger-fixtures';
-import { startRelay, type RunningRelay } from '../start-relay';
-import { BACKENDS, type ScratchDatabase } from '../test-support/scratch-databases';
+import { BACKENDS } from '../test-support/scratch-databases';
+import { useScratchRelay } from '../test-support/scratch-relay';
 import { created, postJson, TestDesktop, updated } from '../test-support/sync-client';
 
 type Data = Record<string, unknown>;
@@ -20,36 +20,29 @@ function borrowerFamily(key: string, jurisdiction: string): { tbl: string; id: s
   ];
 }
 
-describe.each(BACKENDS)('regions: a desk sees and changes only its borrowers, on $name', ({ scratch }) => {
-  let database: ScratchDatabase;
-  let relay: RunningRelay;
+describe.each(BACKENDS)('regions: a desk sees and changes only its borrowers, on $name', ({ scratch: backend }) => {
+  const scratch = useScratchRelay(backend);
   let everywhere: string;
   let trinidad: string;
   const pull = async (token: string) => {
-    const response = await fetch(`${relay.url}/api/sync/pull?cursor=0&limit=1000`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${scratch.relay.url}/api/sync/pull?cursor=0&limit=1000`, { headers: { authorization: `Bearer ${token}` } });
     return (await response.json()) as PullResponse;
   };
 
   beforeAll(async () => {
-    database = await scratch();
-    relay = await startRelay({ database: database.target, port: 0 });
-    everywhere = (await addDevice(relay.database.db, 'Head office')).token;
-    trinidad = (await addDevice(relay.database.db, 'Port of Spain desk', ['tt'])).token;
+    everywhere = (await addDevice(scratch.relay.database.db, 'Head office')).token;
+    trinidad = (await addDevice(scratch.relay.database.db, 'Port of Spain desk', ['tt'])).token;
     // A bootstrap page in an order where children come first: owners in the same page still place them.
     const rows = [...borrowerFamily('tt1', 'TT').reverse(), ...borrowerFamily('us1', 'US-MA'), { tbl: 'users', id: 'u-agent', data: agent }];
-    const response = await postJson(`${relay.url}/api/sync/bootstrap`, everywhere, { rows, final: false });
+    const response = await postJson(`${scratch.relay.url}/api/sync/bootstrap`, everywhere, { rows, final: false });
     expect(response.status).toBe(200);
     // A later page: its rows' owners are already in the ledger.
-    const later = await postJson(`${relay.url}/api/sync/bootstrap`, everywhere, { rows: [{ tbl: 'activities', id: 'a-us2', data: { id: 'a-us2', case_id: 'c-us1', type: 'NOTE' } }], final: true });
+    const later = await postJson(`${scratch.relay.url}/api/sync/bootstrap`, everywhere, { rows: [{ tbl: 'activities', id: 'a-us2', data: { id: 'a-us2', case_id: 'c-us1', type: 'NOTE' } }], final: true });
     expect(later.status).toBe(200);
-  });
-  afterAll(async () => {
-    await relay?.close();
-    await database?.drop();
   });
 
   it("places each row in its borrower's region and configuration in everyone's", async () => {
-    const partition = async (tbl: string, id: string) => (await readRow(relay.database.db, tbl, id))?.partition;
+    const partition = async (tbl: string, id: string) => (await readRow(scratch.relay.database.db, tbl, id))?.partition;
     expect(await Promise.all([partition('borrowers', 'b-tt1'), partition('loans', 'l-tt1'), partition('cases', 'c-tt1'), partition('activities', 'a-tt1')])).toEqual(['TT', 'TT', 'TT', 'TT']);
     expect(await Promise.all([partition('cases', 'c-us1'), partition('activities', 'a-us2')])).toEqual(['US', 'US']);
     expect(await partition('users', 'u-agent')).toBe('*');
@@ -60,23 +53,23 @@ describe.each(BACKENDS)('regions: a desk sees and changes only its borrowers, on
     expect(regional.rows.map((row) => row.id).sort()).toEqual(['a-tt1', 'b-tt1', 'c-tt1', 'l-tt1', 'u-agent']);
     expect((await pull(everywhere)).rows).toHaveLength(10);
     // Asking for another region does not widen what the desk may read.
-    const widened = await fetch(`${relay.url}/api/sync/pull?cursor=0&partitions=US`, { headers: { authorization: `Bearer ${trinidad}` } });
+    const widened = await fetch(`${scratch.relay.url}/api/sync/pull?cursor=0&partitions=US`, { headers: { authorization: `Bearer ${trinidad}` } });
     expect(((await widened.json()) as PullResponse).rows.map((row) => row.id)).toEqual(['u-agent']);
   });
 
   it("a regional desk's command on another region's case is refused; on its own it applies", async () => {
-    const desk = new TestDesktop(relay.url, trinidad);
+    const desk = new TestDesktop(scratch.relay.url, trinidad);
     const foreign = await desk.run('activities.log', 'u-agent', [created('activities', { id: 'a-foreign', case_id: 'c-us1', type: 'NOTE' })]);
     expect(foreign).toMatchObject({ status: 'rejected', reason: 'activities a-foreign: it belongs to region US, which this device does not serve' });
     const moved = await desk.run('cases.update', 'u-agent', [updated('cases', { id: 'c-us1', loan_id: 'l-us1', status: 'open', priority: 'LOW' }, { priority: 'HIGH' })]);
     expect(moved.status).toBe('rejected');
     const own = await desk.run('activities.log', 'u-agent', [created('activities', { id: 'a-own', case_id: 'c-tt1', type: 'NOTE' })]);
     expect(own.status).toBe('applied');
-    expect((await readRow(relay.database.db, 'activities', 'a-own'))?.partition).toBe('TT');
+    expect((await readRow(scratch.relay.database.db, 'activities', 'a-own'))?.partition).toBe('TT');
   });
 
   it('only a device serving every region may bootstrap a ledger', async () => {
-    const response = await postJson(`${relay.url}/api/sync/bootstrap`, trinidad, { rows: [], final: true });
+    const response = await postJson(`${scratch.relay.url}/api/sync/bootstrap`, trinidad, { rows: [], final: true });
     expect(response.status).toBe(403);
   });
 });

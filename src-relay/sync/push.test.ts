@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PullResponse, PushResult } from '../../src-shared/sync/protocol';
 import { addDevice } from '../devices/device-tokens';
 import { currentVersion } from '../ledger/ledger-clock';
-import { startRelay, type RunningRelay } from '../start-relay';
 import { readRow, seedRows } from '../test-support/ledger-fixtures';
-import { BACKENDS, type ScratchDatabase } from '../test-support/scratch-databases';
+import { BACKENDS } from '../test-support/scratch-databases';
+import { useScratchRelay } from '../test-support/scratch-relay';
 import { created, deleted, postJson, TestDesktop, uniqueId, updated } from '../test-support/sync-client';
-import { fakeSid, postAsTwilio, TEST_AUTH_TOKEN } from '../test-support/twilio-requests';
+import { fakeSid, postAsTwilio } from '../test-support/twilio-requests';
 
 type Data = Record<string, unknown>;
 
@@ -23,35 +23,28 @@ const rejected = (result: PushResult | undefined) => {
   return result as Extract<PushResult, { status: 'rejected' }>;
 };
 
-describe.each(BACKENDS)('POST /api/sync/push on $name', ({ scratch }) => {
-  let database: ScratchDatabase;
-  let relay: RunningRelay;
+describe.each(BACKENDS)('POST /api/sync/push on $name', ({ scratch: backend }) => {
+  const scratch = useScratchRelay(backend);
   let token: string;
-  const desktop = () => new TestDesktop(relay.url, token);
+  const desktop = () => new TestDesktop(scratch.relay.url, token);
   const pullAfter = async (cursor: number) => {
-    const response = await fetch(`${relay.url}/api/sync/pull?cursor=${cursor}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${scratch.relay.url}/api/sync/pull?cursor=${cursor}`, { headers: { authorization: `Bearer ${token}` } });
     return (await response.json()) as PullResponse;
   };
-  const seed = (tbl: string, ...rows: Data[]) => seedRows(relay.database.db, rows.map((data) => ({ tbl, id: String(data.id), partition: '*', data })));
-  const ledgerData = async (tbl: string, id: string) => (await readRow(relay.database.db, tbl, id))?.data;
+  const seed = (tbl: string, ...rows: Data[]) => seedRows(scratch.relay.database.db, rows.map((data) => ({ tbl, id: String(data.id), partition: '*', data })));
+  const ledgerData = async (tbl: string, id: string) => (await readRow(scratch.relay.database.db, tbl, id))?.data;
 
   beforeAll(async () => {
-    database = await scratch();
-    relay = await startRelay({ database: database.target, port: 0, twilioAuthToken: TEST_AUTH_TOKEN });
-    ({ token } = await addDevice(relay.database.db, 'Front desk'));
+    ({ token } = await addDevice(scratch.relay.database.db, 'Front desk'));
     // The users the commands run as reach the ledger the way an existing desktop's would.
-    const response = await postJson(`${relay.url}/api/sync/bootstrap`, token, { rows: Object.values(USERS).map((data) => ({ tbl: 'users', id: data.id, data })), final: true });
+    const response = await postJson(`${scratch.relay.url}/api/sync/bootstrap`, token, { rows: Object.values(USERS).map((data) => ({ tbl: 'users', id: data.id, data })), final: true });
     expect(response.status).toBe(200);
-  });
-  afterAll(async () => {
-    await relay?.close();
-    await database?.drop();
   });
 
   it('applies a command: its rows come back from pull with the version it answered', async () => {
     const caseId = uniqueId('case');
     await seed('cases', caseRow(caseId));
-    const start = await currentVersion(relay.database.db);
+    const start = await currentVersion(scratch.relay.database.db);
     const activity = { id: uniqueId('act'), case_id: caseId, type: 'CALL', outcome: 'PTP', created_by: 'u-agent' };
     const result = await desktop().run('activities.log', 'u-agent', [created('activities', activity), updated('cases', caseRow(caseId), { next_contact_on: '2026-11-25' })]);
     expect(result).toEqual({ seq: 1, status: 'applied', version: start + 2 });
@@ -72,10 +65,10 @@ describe.each(BACKENDS)('POST /api/sync/push on $name', ({ scratch }) => {
     const first = await outbox.push(batch);
     expect(first.results.map((result) => result.status)).toEqual(['applied', 'rejected', 'applied']);
     expect(first.expectedSeq).toBe(4);
-    const version = await currentVersion(relay.database.db);
+    const version = await currentVersion(scratch.relay.database.db);
     expect(await outbox.push(batch)).toEqual(first);
     expect(await outbox.push([batch[1]!])).toEqual({ results: [first.results[1]], expectedSeq: 4 });
-    expect(await currentVersion(relay.database.db)).toBe(version);
+    expect(await currentVersion(scratch.relay.database.db)).toBe(version);
     expect((await pullAfter(version)).rows).toEqual([]);
   });
 
@@ -83,11 +76,11 @@ describe.each(BACKENDS)('POST /api/sync/push on $name', ({ scratch }) => {
     const outbox = desktop();
     const ids = [uniqueId('act'), uniqueId('act'), uniqueId('act')];
     const batch = ids.map((id) => outbox.command('activities.log', 'u-agent', [created('activities', { id })]));
-    const start = await currentVersion(relay.database.db);
+    const start = await currentVersion(scratch.relay.database.db);
     const [one, two] = await Promise.all([outbox.push(batch), outbox.push(batch)]);
     expect(one).toEqual(two);
     expect(one.results.map((result) => result.status)).toEqual(['applied', 'applied', 'applied']);
-    expect(await currentVersion(relay.database.db)).toBe(start + 3);
+    expect(await currentVersion(scratch.relay.database.db)).toBe(start + 3);
   });
 
   it('takes a client’s commands strictly in sequence: a gap stops the batch and names the seq it expects', async () => {
@@ -175,9 +168,9 @@ describe.each(BACKENDS)('POST /api/sync/push on $name', ({ scratch }) => {
   it('applies the Twilio callback that reached the relay before the pushed message it is about', async () => {
     const sid = fakeSid('SM');
     const messageId = uniqueId('msg');
-    expect((await postAsTwilio(relay.url, '/api/twilio/webhook/sms', { MessageSid: sid, MessageStatus: 'delivered' })).status).toBe(204);
+    expect((await postAsTwilio(scratch.relay.url, '/api/twilio/webhook/sms', { MessageSid: sid, MessageStatus: 'delivered' })).status).toBe(204);
     const result = await desktop().run('messages.send', 'u-agent', [created('messages', { ...messageRow(messageId), twilio_sid: sid })]);
-    expect(result).toEqual({ seq: 1, status: 'applied', version: await currentVersion(relay.database.db) });
+    expect(result).toEqual({ seq: 1, status: 'applied', version: await currentVersion(scratch.relay.database.db) });
     expect((await ledgerData('messages', messageId))?.status).toBe('delivered');
   });
 
@@ -190,17 +183,17 @@ describe.each(BACKENDS)('POST /api/sync/push on $name', ({ scratch }) => {
     ['a user’s command run as the system', 'activities.log', 'system', 'the system actor runs only automated commands, not activities.log'],
   ])('refuses %s, writing nothing and handing back the rows as the ledger never had them', async (_case, name, actorId, reason) => {
     const activity = { id: uniqueId('act') };
-    const start = await currentVersion(relay.database.db);
+    const start = await currentVersion(scratch.relay.database.db);
     const result = rejected(await desktop().run(name, actorId, [created('activities', activity)]));
     expect(result).toEqual({ seq: 1, status: 'rejected', reason, rows: [{ tbl: 'activities', id: activity.id, version: 0, deleted: true, data: {} }] });
-    expect(await currentVersion(relay.database.db)).toBe(start);
+    expect(await currentVersion(scratch.relay.database.db)).toBe(start);
   });
 
   it('takes automated commands as the system actor from any registered device', async () => {
-    const other = await addDevice(relay.database.db, 'Back office');
+    const other = await addDevice(scratch.relay.database.db, 'Back office');
     const eventId = uniqueId('de');
     await seed('dunning_events', { id: eventId, loan_id: 'l1', status: 'planned' });
-    const robot = new TestDesktop(relay.url, other.token);
+    const robot = new TestDesktop(scratch.relay.url, other.token);
     const result = await robot.run('dunning.dispatch', 'system', [updated('dunning_events', { id: eventId, loan_id: 'l1', status: 'planned' }, { status: 'sent' })]);
     expect(result.status).toBe('applied');
     expect((await ledgerData('dunning_events', eventId))?.status).toBe('sent');
@@ -209,9 +202,9 @@ describe.each(BACKENDS)('POST /api/sync/push on $name', ({ scratch }) => {
   it('deletes a queue membership as a tombstone pull carries, and only an admin may', async () => {
     const member = { queue_id: 'q-early', user_id: uniqueId('u'), position: 1 };
     const id = `${member.queue_id}:${member.user_id}`;
-    await seedRows(relay.database.db, [{ tbl: 'queue_members', id, partition: '*', data: member }]);
+    await seedRows(scratch.relay.database.db, [{ tbl: 'queue_members', id, partition: '*', data: member }]);
     expect(rejected(await desktop().run('cases.assign', 'u-supervisor', [deleted('queue_members', id, member)])).reason).toContain('needs the admin_settings permission');
-    const start = await currentVersion(relay.database.db);
+    const start = await currentVersion(scratch.relay.database.db);
     expect((await desktop().run('communications.saveTwilio', 'u-admin', [deleted('queue_members', id, member)])).status).toBe('applied');
     expect((await pullAfter(start)).rows).toEqual([{ tbl: 'queue_members', id, version: start + 1, deleted: true, data: member }]);
   });
@@ -224,29 +217,29 @@ describe.each(BACKENDS)('POST /api/sync/push on $name', ({ scratch }) => {
       outbox.command('activities.log', 'u-nobody', [created('activities', { id: uniqueId('act') })]),
       outbox.command('activities.log', 'u-agent', [updated('activities', activity, { note: 'edited' })]),
     ]);
-    const response = await fetch(`${relay.url}/api/sync/rejections?clientId=${outbox.clientId}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${scratch.relay.url}/api/sync/rejections?clientId=${outbox.clientId}`, { headers: { authorization: `Bearer ${token}` } });
     const body = (await response.json()) as { ok: true; rejections: { seq: number; name: string; actorId: string; reason: string; rows: unknown[] }[] };
     expect(body.rejections.map(({ seq, actorId, reason }) => ({ seq, actorId, reason }))).toEqual([
       { seq: 2, actorId: 'u-nobody', reason: 'actor u-nobody is not a user in the ledger' },
       { seq: 3, actorId: 'u-agent', reason: `activities ${activity.id}: activities rows are written once and never changed` },
     ]);
     expect(body.rejections[1]!.rows).toMatchObject([{ tbl: 'activities', id: activity.id, data: activity }]);
-    const later = await fetch(`${relay.url}/api/sync/rejections?clientId=${outbox.clientId}&afterSeq=2`, { headers: { authorization: `Bearer ${token}` } });
+    const later = await fetch(`${scratch.relay.url}/api/sync/rejections?clientId=${outbox.clientId}&afterSeq=2`, { headers: { authorization: `Bearer ${token}` } });
     expect(((await later.json()) as typeof body).rejections.map((rejection) => rejection.seq)).toEqual([3]);
   });
 
   it('refuses a seq pushed again as a different command (409), pushes without a device token (401) and malformed bodies (400)', async () => {
     const outbox = desktop();
     await outbox.push([outbox.command('activities.log', 'u-agent', [created('activities', { id: uniqueId('act') })])]);
-    const reused = await postJson(`${relay.url}/api/sync/push`, token, { clientId: outbox.clientId, commands: [outbox.command('activities.log', 'u-agent', [], 1)] });
+    const reused = await postJson(`${scratch.relay.url}/api/sync/push`, token, { clientId: outbox.clientId, commands: [outbox.command('activities.log', 'u-agent', [], 1)] });
     expect(reused.status).toBe(409);
     expect(await reused.json()).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('must not reuse') } });
 
-    expect((await postJson(`${relay.url}/api/sync/push`, null, { clientId: 'x', commands: [] })).status).toBe(401);
-    const malformed = await postJson(`${relay.url}/api/sync/push`, token, { clientId: 'x', commands: [{ ...outbox.command('a', 'u', []), seq: 0 }] });
+    expect((await postJson(`${scratch.relay.url}/api/sync/push`, null, { clientId: 'x', commands: [] })).status).toBe(401);
+    const malformed = await postJson(`${scratch.relay.url}/api/sync/push`, token, { clientId: 'x', commands: [{ ...outbox.command('a', 'u', []), seq: 0 }] });
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toMatchObject({ ok: false, error: { code: 'validation', field: 'commands.0.seq' } });
-    const notJson = await fetch(`${relay.url}/api/sync/push`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{' });
+    const notJson = await fetch(`${scratch.relay.url}/api/sync/push`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{' });
     expect(await notJson.json()).toMatchObject({ ok: false, error: { code: 'validation', message: 'the body is not valid JSON' } });
   });
 });

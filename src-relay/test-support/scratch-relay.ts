@@ -6,9 +6,10 @@ import { TEST_AUTH_TOKEN } from './twilio-requests';
 /**
  * A test file's (or describe block's) relay on a fresh database from `scratch`, taking Twilio
  * callbacks signed with the test auth token unless `options` say otherwise: started before the
- * tests, closed and its database dropped after them. The getter reads it once `beforeAll` ran.
+ * tests, closed and its database dropped after them. The getters read them once `beforeAll` ran;
+ * `database` is for tests that reach the ledger the way another process would (the CLI).
  */
-export function useScratchRelay(scratch: () => Promise<ScratchDatabase>, options: Omit<RelayOptions, 'database' | 'port'> = { twilioAuthToken: TEST_AUTH_TOKEN }): { readonly relay: RunningRelay } {
+export function useScratchRelay(scratch: () => Promise<ScratchDatabase>, options: Omit<RelayOptions, 'database' | 'port'> = { twilioAuthToken: TEST_AUTH_TOKEN }): { readonly relay: RunningRelay; readonly database: ScratchDatabase } {
   let database: ScratchDatabase | undefined;
   let relay: RunningRelay | undefined;
   beforeAll(async () => {
@@ -22,6 +23,9 @@ export function useScratchRelay(scratch: () => Promise<ScratchDatabase>, options
   return {
     get relay() {
       return relay!;
+    },
+    get database() {
+      return database!;
     },
   };
 }

@@ -2,9 +2,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { WebhookEventType } from '../db/schema';
 import { addDevice } from '../devices/device-tokens';
-import { startRelay, type RunningRelay } from '../start-relay';
 import { seedRows } from '../test-support/ledger-fixtures';
-import { BACKENDS, type ScratchDatabase } from '../test-support/scratch-databases';
+import { BACKENDS } from '../test-support/scratch-databases';
+import { useScratchRelay } from '../test-support/scratch-relay';
 import { postJson } from '../test-support/sync-client';
 import { attemptData, attemptsOf, caseData, deliveryOf, eventsOfRow, ledgerRow, promiseData, TEST_WORKER, uniqueKey } from './event-fixtures';
 import { downUrl, startReceiver, type ReceivedWebhook, type TestReceiver } from './test-receiver';
@@ -20,15 +20,14 @@ function verifies(request: ReceivedWebhook, secret: string): boolean {
 
 const waitFor = <T>(check: () => Promise<T> | T) => vi.waitFor(check, { timeout: 10_000, interval: 20 });
 
-describe.each(BACKENDS)('webhook deliveries on $name', ({ scratch }) => {
-  let database: ScratchDatabase;
-  let relay: RunningRelay;
+describe.each(BACKENDS)('webhook deliveries on $name', ({ scratch: backend }) => {
+  const scratch = useScratchRelay(backend, { webhooks: TEST_WORKER });
   let receiver: TestReceiver;
   let adminToken: string;
-  const db = () => relay.database.db;
+  const db = () => scratch.relay.database.db;
   const write = (tbl: string, data: Record<string, unknown>) => seedRows(db(), [ledgerRow(tbl, data)]);
   const subscribe = async (url: string, events: WebhookEventType[]) => {
-    const response = await postJson(`${relay.url}/api/webhooks/subscriptions`, adminToken, { url, events });
+    const response = await postJson(`${scratch.relay.url}/api/webhooks/subscriptions`, adminToken, { url, events });
     expect(response.status).toBe(201);
     return ((await response.json()) as { subscription: { id: string }; secret: string });
   };
@@ -40,15 +39,11 @@ describe.each(BACKENDS)('webhook deliveries on $name', ({ scratch }) => {
     });
 
   beforeAll(async () => {
-    database = await scratch();
     receiver = await startReceiver((path, seenBefore) => (path === '/flaky' && seenBefore < 2 ? 500 : 200));
-    relay = await startRelay({ database: database.target, port: 0, webhooks: TEST_WORKER });
     ({ token: adminToken } = await addDevice(db(), 'Admin desk'));
   });
   afterAll(async () => {
-    await relay?.close();
     await receiver?.close();
-    await database?.drop();
   });
 
   it('signs each delivery over its timestamp and raw body with the subscription’s secret', async () => {
@@ -116,10 +111,10 @@ describe.each(BACKENDS)('webhook deliveries on $name', ({ scratch }) => {
     const [event] = await eventsOfRow(db(), id);
     const delivery = await settled(event!.id, subscription.id, 'delivered');
 
-    const byDelivery = await postJson(`${relay.url}/api/webhooks/replay`, adminToken, { deliveryId: delivery.id });
+    const byDelivery = await postJson(`${scratch.relay.url}/api/webhooks/replay`, adminToken, { deliveryId: delivery.id });
     expect(await byDelivery.json()).toEqual({ ok: true, queued: [delivery.id] });
     await waitFor(() => expect(receiver.at('/replay')).toHaveLength(2));
-    const byEvent = await postJson(`${relay.url}/api/webhooks/replay`, adminToken, { eventId: event!.id });
+    const byEvent = await postJson(`${scratch.relay.url}/api/webhooks/replay`, adminToken, { eventId: event!.id });
     expect(await byEvent.json()).toEqual({ ok: true, queued: [delivery.id] });
     await waitFor(() => expect(receiver.at('/replay')).toHaveLength(3));
 
@@ -133,9 +128,9 @@ describe.each(BACKENDS)('webhook deliveries on $name', ({ scratch }) => {
   });
 
   it('refuses to replay what is unknown or whose subscription is gone', async () => {
-    const unknown = await postJson(`${relay.url}/api/webhooks/replay`, adminToken, { deliveryId: 'whd_nope' });
+    const unknown = await postJson(`${scratch.relay.url}/api/webhooks/replay`, adminToken, { deliveryId: 'whd_nope' });
     expect(unknown.status).toBe(404);
-    const both = await postJson(`${relay.url}/api/webhooks/replay`, adminToken, { deliveryId: 'whd_nope', eventId: 'evt_nope' });
+    const both = await postJson(`${scratch.relay.url}/api/webhooks/replay`, adminToken, { deliveryId: 'whd_nope', eventId: 'evt_nope' });
     expect(both.status).toBe(400);
 
     const { subscription } = await subscribe(`${receiver.url}/gone`, ['case.opened']);
@@ -144,7 +139,7 @@ describe.each(BACKENDS)('webhook deliveries on $name', ({ scratch }) => {
     const [event] = await eventsOfRow(db(), id);
     await settled(event!.id, subscription.id, 'delivered');
     await removeSubscription(db(), subscription.id);
-    const gone = await postJson(`${relay.url}/api/webhooks/replay`, adminToken, { eventId: event!.id });
+    const gone = await postJson(`${scratch.relay.url}/api/webhooks/replay`, adminToken, { eventId: event!.id });
     expect(gone.status).toBe(409);
     expect(await gone.json()).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('removed') } });
   });

@@ -3,38 +3,33 @@ import { runWebhookCommand } from '../cli/webhook-command';
 import type { RelayConfig } from '../config';
 import { webhookSubscriptions } from '../db/schema';
 import { addDevice } from '../devices/device-tokens';
-import { startRelay, type RunningRelay } from '../start-relay';
 import { seedRows } from '../test-support/ledger-fixtures';
-import { scratchPostgres, type ScratchDatabase } from '../test-support/scratch-databases';
+import { scratchPostgres } from '../test-support/scratch-databases';
+import { useScratchRelay } from '../test-support/scratch-relay';
 import { postJson } from '../test-support/sync-client';
 import { caseData, eventsOfRow, ledgerRow, TEST_WORKER, uniqueKey } from './event-fixtures';
 import { startReceiver, type TestReceiver } from './test-receiver';
 
 describe('managing webhooks', () => {
-  let database: ScratchDatabase & { target: { url: string } };
-  let relay: RunningRelay;
+  const scratch = useScratchRelay(scratchPostgres, { webhooks: TEST_WORKER });
   let receiver: TestReceiver;
   let adminToken: string;
   let regionalToken: string;
-  const get = (path: string, token: string | null) => fetch(`${relay.url}${path}`, { headers: token === null ? {} : { authorization: `Bearer ${token}` } });
+  const get = (path: string, token: string | null) => fetch(`${scratch.relay.url}${path}`, { headers: token === null ? {} : { authorization: `Bearer ${token}` } });
   const cli = async (...args: string[]) => {
-    const config: RelayConfig = { port: 0, publicUrl: null, twilioAuthToken: null, database: database.target };
+    const config: RelayConfig = { port: 0, publicUrl: null, twilioAuthToken: null, database: scratch.database.target };
     const lines: string[] = [];
     await runWebhookCommand(args, config, (line) => lines.push(line));
     return lines;
   };
 
   beforeAll(async () => {
-    database = await scratchPostgres();
     receiver = await startReceiver();
-    relay = await startRelay({ database: database.target, port: 0, webhooks: TEST_WORKER });
-    ({ token: adminToken } = await addDevice(relay.database.db, 'Head office'));
-    ({ token: regionalToken } = await addDevice(relay.database.db, 'Port of Spain desk', ['TT']));
+    ({ token: adminToken } = await addDevice(scratch.relay.database.db, 'Head office'));
+    ({ token: regionalToken } = await addDevice(scratch.relay.database.db, 'Port of Spain desk', ['TT']));
   });
   afterAll(async () => {
-    await relay?.close();
     await receiver?.close();
-    await database?.drop();
   });
 
   it('lets only a device of every region manage webhooks over HTTP', async () => {
@@ -43,13 +38,13 @@ describe('managing webhooks', () => {
     const regional = await get('/api/webhooks/subscriptions', regionalToken);
     expect(regional.status).toBe(403);
     expect(await regional.json()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect((await postJson(`${relay.url}/api/webhooks/subscriptions`, regionalToken, { url: 'https://x.example', events: ['case.opened'] })).status).toBe(403);
-    expect((await postJson(`${relay.url}/api/webhooks/replay`, regionalToken, { eventId: 'evt_x' })).status).toBe(403);
+    expect((await postJson(`${scratch.relay.url}/api/webhooks/subscriptions`, regionalToken, { url: 'https://x.example', events: ['case.opened'] })).status).toBe(403);
+    expect((await postJson(`${scratch.relay.url}/api/webhooks/replay`, regionalToken, { eventId: 'evt_x' })).status).toBe(403);
     expect((await get('/api/webhooks/deliveries', regionalToken)).status).toBe(403);
   });
 
   it('adds, lists and removes subscriptions over HTTP, showing the secret only when made', async () => {
-    const created = await postJson(`${relay.url}/api/webhooks/subscriptions`, adminToken, { url: 'https://lender.example/recourse', events: ['case.closed', 'case.opened', 'case.closed'] });
+    const created = await postJson(`${scratch.relay.url}/api/webhooks/subscriptions`, adminToken, { url: 'https://lender.example/recourse', events: ['case.closed', 'case.opened', 'case.closed'] });
     expect(created.status).toBe(201);
     const { subscription, secret } = (await created.json()) as { subscription: { id: string }; secret: string };
     expect(subscription).toMatchObject({ id: expect.stringMatching(/^whs_/), url: 'https://lender.example/recourse', eventTypes: ['case.closed', 'case.opened'], active: true });
@@ -58,10 +53,10 @@ describe('managing webhooks', () => {
     expect(listed.subscriptions.map((listedOne) => listedOne.id)).toContain(subscription.id);
     expect(JSON.stringify(listed)).not.toContain(secret);
 
-    const removed = await postJson(`${relay.url}/api/webhooks/subscriptions/remove`, adminToken, { id: subscription.id });
+    const removed = await postJson(`${scratch.relay.url}/api/webhooks/subscriptions/remove`, adminToken, { id: subscription.id });
     expect(await removed.json()).toMatchObject({ ok: true, subscription: { id: subscription.id, active: false, removedAt: expect.any(String) } });
-    expect((await postJson(`${relay.url}/api/webhooks/subscriptions/remove`, adminToken, { id: subscription.id })).status).toBe(409);
-    expect((await postJson(`${relay.url}/api/webhooks/subscriptions/remove`, adminToken, { id: 'whs_nope' })).status).toBe(404);
+    expect((await postJson(`${scratch.relay.url}/api/webhooks/subscriptions/remove`, adminToken, { id: subscription.id })).status).toBe(409);
+    expect((await postJson(`${scratch.relay.url}/api/webhooks/subscriptions/remove`, adminToken, { id: 'whs_nope' })).status).toBe(404);
   });
 
   it.each([
@@ -71,7 +66,7 @@ describe('managing webhooks', () => {
     [{ url: 'https://lender.example/hook', events: ['loan.paid'] }, 'events.0', 'must be among'],
     [{ url: 'https://lender.example/hook', events: [] }, 'events', 'at least one'],
   ])('refuses a subscription %j (400 naming %s)', async (body, field, message) => {
-    const response = await postJson(`${relay.url}/api/webhooks/subscriptions`, adminToken, body);
+    const response = await postJson(`${scratch.relay.url}/api/webhooks/subscriptions`, adminToken, body);
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ ok: false, error: { code: 'validation', field, message: expect.stringContaining(message) } });
   });
@@ -85,8 +80,8 @@ describe('managing webhooks', () => {
     expect((await cli('list')).find((line) => line.startsWith(id))).not.toContain(secret);
 
     const caseId = `case-${uniqueKey()}`;
-    await seedRows(relay.database.db, [ledgerRow('cases', caseData(caseId))]);
-    const [event] = await eventsOfRow(relay.database.db, caseId);
+    await seedRows(scratch.relay.database.db, [ledgerRow('cases', caseData(caseId))]);
+    const [event] = await eventsOfRow(scratch.relay.database.db, caseId);
     await vi.waitFor(() => expect(receiver.at('/cli')).toHaveLength(1), { timeout: 10_000, interval: 20 });
     const deliveries = await vi.waitFor(async () => {
       const lines = await cli('deliveries', '--event', event!.id);
@@ -107,7 +102,7 @@ describe('managing webhooks', () => {
     await expect(cli('replay')).rejects.toThrow('--delivery ID or --event ID');
     await expect(cli('deliveries', '--status', 'lost')).rejects.toThrow('input');
     await expect(cli('frobnicate')).rejects.toThrow('usage');
-    const stored = await relay.database.db.select().from(webhookSubscriptions);
+    const stored = await scratch.relay.database.db.select().from(webhookSubscriptions);
     expect(stored.find((row) => row.id === id)).toMatchObject({ active: false, secret });
   });
 });
