@@ -131,9 +131,8 @@ export function prepareAgentWork(sqlite: Database.Database, seed: number): (day:
 
   const workDay = (day: IsoDate): AgentWorkTotals => {
     const totals: AgentWorkTotals = { calls: 0, promises: 0 };
-    // 1970-01-01 was a Thursday, so epoch day 2 was a Saturday: 0 and 1 are the weekend.
-    const daysSinceSaturday = (((epochDay(day) - 2) % 7) + 7) % 7;
-    if (daysSinceSaturday < 2) return totals;
+    // ISO weekdays: 6 and 7 are Saturday and Sunday.
+    if (Temporal.PlainDate.from(day).dayOfWeek >= 6) return totals;
     const rng = new Rng((seed ^ Math.imul(epochDay(day), 0x9e37_79b1)) >>> 0);
     for (const agentId of agentIds) {
       let quota = rng.int(8, 30);
