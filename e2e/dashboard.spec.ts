@@ -6,13 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { RecourseApi } from '../src-shared/contract';
-import { doNotContactCase, seedDemoDatabase, type DemoCase } from './support/demo-cases';
+import { doNotContactCase, type DemoCase } from './support/demo-cases';
+import { useDemoHarness } from './support/demo-harness';
 import { startHarness, type RunningHarness } from './support/harness';
 import { QueuePage } from './support/queue-page';
 import { startRelay } from './support/relay';
 
-let harness: RunningHarness;
-let dir: string;
 let dncCase: DemoCase;
 
 const OUTCOMES = ['PTP', 'NO_ANSWER', 'LEFT_MESSAGE', 'NO_ANSWER', 'REFUSED', 'PAID', 'NO_ANSWER', 'LEFT_MESSAGE', 'WRONG_NUMBER', 'PTP'];
@@ -55,20 +54,14 @@ function addAgentMonth(dbPath: string): void {
   }
 }
 
-test.beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'recourse-dashboard-e2e-'));
-  const dbPath = join(dir, 'demo.db');
-  seedDemoDatabase(dbPath);
-  addAgentMonth(dbPath);
-  dncCase = doNotContactCase(dbPath);
-  harness = await startHarness({ dbPath });
-});
-test.afterAll(async () => {
-  await harness?.stop();
-  rmSync(dir, { recursive: true, force: true });
+const demo = useDemoHarness('dashboard', {
+  prepare: (dbPath) => {
+    addAgentMonth(dbPath);
+    dncCase = doNotContactCase(dbPath);
+  },
 });
 
-async function signInAs(queue: QueuePage, role: 'agent' | 'supervisor', url = harness.url) {
+async function signInAs(queue: QueuePage, role: 'agent' | 'supervisor', url = demo.harness.url) {
   await queue.page.goto(url);
   const option = queue.page.getByRole('option').filter({ hasText: role }).first();
   await queue.signIn((await option.locator('p').first().textContent())!);

@@ -1,17 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CasePage } from './support/case-page';
-import { doNotContactCase, seedDemoDatabase, type DemoCase } from './support/demo-cases';
-import { startHarness, type RunningHarness } from './support/harness';
+import { doNotContactCase, type DemoCase } from './support/demo-cases';
+import { useDemoHarness } from './support/demo-harness';
 import { QueuePage } from './support/queue-page';
 import { settleAnimations } from './support/settle';
 
-let harness: RunningHarness;
-let dir: string;
-let dbPath: string;
 let forgedCase: DemoCase;
 let approvedCase: DemoCase;
 let dncCase: DemoCase;
@@ -35,7 +29,7 @@ function severeCases(path: string, count: number): DemoCase[] {
 }
 
 function storedOfferStatus(offerId: string): string {
-  const db = new Database(dbPath, { readonly: true });
+  const db = new Database(demo.dbPath, { readonly: true });
   try {
     return db.prepare('SELECT status FROM settlement_offers WHERE id = ?').pluck().get(offerId) as string;
   } finally {
@@ -43,22 +37,16 @@ function storedOfferStatus(offerId: string): string {
   }
 }
 
-test.beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'recourse-settlements-e2e-'));
-  dbPath = join(dir, 'demo.db');
-  seedDemoDatabase(dbPath);
-  [forgedCase, approvedCase] = severeCases(dbPath, 2) as [DemoCase, DemoCase];
-  dncCase = doNotContactCase(dbPath);
-  harness = await startHarness({ dbPath });
-});
-test.afterAll(async () => {
-  await harness?.stop();
-  rmSync(dir, { recursive: true, force: true });
+const demo = useDemoHarness('settlements', {
+  prepare: (dbPath) => {
+    [forgedCase, approvedCase] = severeCases(dbPath, 2) as [DemoCase, DemoCase];
+    dncCase = doNotContactCase(dbPath);
+  },
 });
 
 /** A fresh page load is a fresh session: the sign-in screen, then the first user of the role. */
 async function signInAs(queue: QueuePage, role: 'agent' | 'supervisor') {
-  await queue.page.goto(harness.url);
+  await queue.page.goto(demo.harness.url);
   const user = queue.page.getByRole('option').filter({ hasText: role }).first();
   await queue.signIn((await user.locator('p').first().textContent())!);
   // A supervisor may land elsewhere than the queue; the navigation always leads there.

@@ -1,36 +1,22 @@
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CasePage } from './support/case-page';
-import { makeContactableCases, seedDemoDatabase, type DemoCase } from './support/demo-cases';
-import { startHarness, type RunningHarness } from './support/harness';
+import { makeContactableCases, type DemoCase } from './support/demo-cases';
+import { useDemoHarness } from './support/demo-harness';
 import { QueuePage } from './support/queue-page';
 import { settleAnimations } from './support/settle';
 
-let harness: RunningHarness;
-let dir: string;
-let dbPath: string;
 let kaseData: DemoCase;
-
-test.beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'recourse-stop-e2e-'));
-  dbPath = join(dir, 'demo.db');
-  seedDemoDatabase(dbPath);
-  [kaseData] = makeContactableCases(dbPath, 1) as [DemoCase];
-  harness = await startHarness({ dbPath, sandboxReplies: true });
-});
-test.afterAll(async () => {
-  await harness?.stop();
-  rmSync(dir, { recursive: true, force: true });
+const demo = useDemoHarness('stop', {
+  prepare: (dbPath) => ([kaseData] = makeContactableCases(dbPath, 1) as [DemoCase]),
+  harness: { sandboxReplies: true },
 });
 
 test('a STOP reply from the borrower revokes SMS consent on screen: the thread shows it, the send box blocks, the profile says opted out', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   const queue = new QueuePage(page);
   const kase = new CasePage(page);
-  await page.goto(harness.url);
+  await page.goto(demo.harness.url);
   const agent = page.getByRole('option').filter({ hasText: 'agent' }).first();
   await queue.signIn((await agent.locator('p').first().textContent())!);
   await queue.totalCases();
@@ -43,10 +29,10 @@ test('a STOP reply from the borrower revokes SMS consent on screen: the thread s
   await expect(page.locator('.mantine-Notification-root').getByText('SMS sent')).toBeVisible();
 
   // The borrower answers STOP from their phone, through the sandbox carrier.
-  const db = new Database(dbPath, { readonly: true });
+  const db = new Database(demo.dbPath, { readonly: true });
   const phone = db.prepare('SELECT e164 FROM phones WHERE borrower_id = ? AND is_primary = 1').pluck().get(kaseData.borrowerId) as string;
   db.close();
-  const replied = await fetch(new URL('/__sandbox/reply', harness.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: phone, text: 'STOP' }) });
+  const replied = await fetch(new URL('/__sandbox/reply', demo.harness.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: phone, text: 'STOP' }) });
   expect(replied.status).toBe(200);
 
   // Polling brings the reply in (every 10 s without a relay); the screen updates without a reload.
