@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { TAPE_IMPORT_STEPS, type TapeImportProgress } from '../../src-shared/contract';
+import { TapeImportProgress } from '../../src-shared/contract';
 import { RowChange } from '../../src-shared/sync/protocol';
 import type { FeedReplica } from './feed-replica';
 
@@ -23,9 +23,7 @@ export const TapeSummary = z.object({
 });
 export type TapeSummary = z.infer<typeof TapeSummary>;
 
-const FeedHostProgress = z.object({
-  progress: z.object({ step: z.enum(TAPE_IMPORT_STEPS), file: z.string(), done: z.number().int(), total: z.number().int(), unit: z.enum(['files', 'rows']) }),
-});
+const FeedHostProgress = z.object({ progress: TapeImportProgress });
 
 function parseJsonLine(line: string): unknown {
   try {

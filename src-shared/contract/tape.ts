@@ -23,15 +23,16 @@ export interface TapeImportSummary {
 export const TAPE_IMPORT_STEPS = ['reading', 'checking', 'writing'] as const;
 export type TapeImportStep = (typeof TAPE_IMPORT_STEPS)[number];
 
-/** Where a running import is: files for reading and checking, rows for writing. */
-export interface TapeImportProgress {
-  step: TapeImportStep;
+/** Where a running import is: files for reading and checking, rows for writing. A schema, since it also crosses a process boundary (the relay's feed host). */
+export const TapeImportProgress = z.object({
+  step: z.enum(TAPE_IMPORT_STEPS),
   /** The tape file being worked on, such as `installments.csv`. */
-  file: string;
-  done: number;
-  total: number;
-  unit: 'files' | 'rows';
-}
+  file: z.string(),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  unit: z.enum(['files', 'rows']),
+});
+export type TapeImportProgress = z.infer<typeof TapeImportProgress>;
 
 export const TapeImportInput = z
   .object({
