@@ -4,6 +4,7 @@ import { doNotContactCase, makeContactableCases, type DemoCase } from './support
 import { useDemoHarness } from './support/demo-harness';
 import { QueuePage } from './support/queue-page';
 import { settleAnimations } from './support/settle';
+import { setTheme } from './support/theme';
 
 let borrower: DemoCase;
 let jurisdiction: string;
@@ -116,10 +117,8 @@ test('a call the gate refuses shows in the blocked report under its reason and c
 
 test('screenshots of the compliance screen in both themes', async ({ page }) => {
   await openCompliance(page, ADMIN);
-  const html = page.locator('html');
   for (const dark of [false, true]) {
-    if ((await html.getAttribute('data-mantine-color-scheme')) !== (dark ? 'dark' : 'light')) await page.getByRole('button', { name: 'Toggle color scheme' }).click();
-    await expect(html).toHaveAttribute('data-mantine-color-scheme', dark ? 'dark' : 'light');
+    await setTheme(page, dark);
     const suffix = dark ? '-dark' : '';
     await page.getByRole('tab', { name: 'Rules per jurisdiction' }).click();
     await expect(ruleRow(page)).toBeVisible();

@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { useDemoHarness } from './support/demo-harness';
 import { QueuePage } from './support/queue-page';
+import { settleAnimations } from './support/settle';
+import { setTheme } from './support/theme';
 
 const demo = useDemoHarness('settings');
 
@@ -99,10 +101,8 @@ test('a supervisor reads the configuration but cannot change it, and has no user
 
 test('screenshots of every settings section in both themes', async ({ page }) => {
   await openSettings(page, ADMIN);
-  const html = page.locator('html');
   for (const dark of [false, true]) {
-    if ((await html.getAttribute('data-mantine-color-scheme')) !== (dark ? 'dark' : 'light')) await page.getByRole('button', { name: 'Toggle color scheme' }).click();
-    await expect(html).toHaveAttribute('data-mantine-color-scheme', dark ? 'dark' : 'light');
+    await setTheme(page, dark);
     for (const [name, file] of [
       ['Communications', 'communications'], ['Sync', 'sync'], ['Scheduler', 'scheduler'], ['Templates', 'templates'], ['Users and roles', 'users'],
       ['Queues', 'queues'], ['Dunning', 'dunning'], ['SLA timers', 'sla'], ['Fee schedules', 'fees'],
@@ -111,7 +111,7 @@ test('screenshots of every settings section in both themes', async ({ page }) =>
       await expect(page.getByRole('heading', { level: 3 }).first()).toBeVisible();
       await expect(page.getByLabel(/^Loading/)).toHaveCount(0);
       if (file === 'templates') await expect(page.getByTestId('template-preview-body')).toBeVisible();
-      await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
+      await settleAnimations(page);
       await page.screenshot({ path: `e2e/screenshots/settings-${file}${dark ? '-dark' : ''}.png` });
     }
   }
@@ -124,6 +124,6 @@ test('screenshots of every settings section in both themes', async ({ page }) =>
   await section(page, 'Queues').click();
   await page.getByRole('button', { name: 'Edit' }).first().click();
   await expect(page.getByRole('dialog')).toContainText('Rules');
-  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
+  await settleAnimations(page);
   await page.screenshot({ path: 'e2e/screenshots/settings-queue-edit-dark.png' });
 });

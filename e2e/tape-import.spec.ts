@@ -4,6 +4,8 @@ import type { RecourseApi } from '../src-shared/contract';
 import { writeTape, type Tape } from '../src-main/tape/write-tape';
 import { useDemoHarness } from './support/demo-harness';
 import { QueuePage } from './support/queue-page';
+import { settleAnimations } from './support/settle';
+import { setTheme } from './support/theme';
 
 const demo = useDemoHarness('tape');
 
@@ -40,13 +42,11 @@ async function openTapeImport(page: Page): Promise<void> {
 }
 
 async function screenshot(page: Page, name: string) {
-  const html = page.locator('html');
   for (const dark of [false, true]) {
-    if ((await html.getAttribute('data-mantine-color-scheme')) !== (dark ? 'dark' : 'light')) await page.getByRole('button', { name: 'Toggle color scheme' }).click();
-    await expect(html).toHaveAttribute('data-mantine-color-scheme', dark ? 'dark' : 'light');
+    await setTheme(page, dark);
     // Away from the theme button, whose tooltip would cover the header.
     await page.mouse.move(600, 10);
-    await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
+    await settleAnimations(page);
     await page.screenshot({ path: `e2e/screenshots/${name}${dark ? '-dark' : ''}.png`, fullPage: true });
   }
 }

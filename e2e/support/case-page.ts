@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { QueuePage } from './queue-page';
 import { settleAnimations } from './settle';
+import { setTheme } from './theme';
 
 export type CaseTabName = 'Overview' | 'Interactions' | 'Messages' | 'Promises' | 'Letters';
 
@@ -53,9 +54,7 @@ export class CasePage {
     }
   }
 
-  async setTheme(dark: boolean): Promise<void> {
-    const html = this.page.locator('html');
-    if ((await html.getAttribute('data-mantine-color-scheme')) !== (dark ? 'dark' : 'light')) await this.page.getByRole('button', { name: 'Toggle color scheme' }).click();
-    await expect(html).toHaveAttribute('data-mantine-color-scheme', dark ? 'dark' : 'light');
+  setTheme(dark: boolean): Promise<void> {
+    return setTheme(this.page, dark);
   }
 }
