@@ -13,7 +13,7 @@ export interface SyncedTable {
  * Tables that stay on this desktop: its settings and sync bookkeeping, and its audit log, whose
  * hash chain is this desktop's own record of what was done here (the relay keeps its own).
  */
-const LOCAL_TABLES: ReadonlySet<string> = new Set(['app_meta', 'audit_events', 'outbox', 'sync_pending', 'sync_capture', 'sync_versions']);
+const LOCAL_TABLES: ReadonlySet<string> = new Set(['app_meta', 'audit_events', 'outbox', 'sync_pending', 'sync_capture', 'sync_versions', 'user_credentials', 'sync_set_aside']);
 
 function keyColumnsOf(table: SQLiteTable): string[] {
   const config = getTableConfig(table);

@@ -82,8 +82,56 @@ export const devices = pgTable('devices', {
   tokenHash: text('token_hash').notNull().unique(),
   /** The regions this desk serves (`src-shared/sync/partitions.ts`); `*` is every region. */
   partitions: jsonb('partitions').$type<string[]>().notNull().default(['*']),
+  /** The relay's engine host (DESIGN §3): the only device whose commands may run as the system actor. */
+  engineHost: boolean('engine_host').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+});
+
+/**
+ * A user's command-signing key on one device (DESIGN §3, Trust), registered at an online sign-in
+ * that proved the user's password against the ledger. A pushed command counts as that user's only
+ * when this key signed it and it came from this device.
+ */
+export const userKeys = pgTable(
+  'user_keys',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull(),
+    deviceId: text('device_id')
+      .notNull()
+      .references(() => devices.id),
+    /** Ed25519, SPKI DER as base64url. */
+    publicKey: text('public_key').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [uniqueIndex('user_keys_device_public_key_idx').on(t.deviceId, t.publicKey), index('user_keys_user_idx').on(t.userId)],
+);
+
+/** Sessions the relay issued at sign-in, for requests a user (not only a device) must make; only the token's hash is kept. */
+export const userSessions = pgTable(
+  'user_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id').notNull(),
+    deviceId: text('device_id')
+      .notNull()
+      .references(() => devices.id),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('user_sessions_user_idx').on(t.userId)],
+);
+
+/** Which device an outbox's client id belongs to: the first device to push or claim under it, for good. */
+export const clientOwners = pgTable('client_owners', {
+  clientId: text('client_id').primaryKey(),
+  deviceId: text('device_id')
+    .notNull()
+    .references(() => devices.id),
+  firstSeenAt: timestamp('first_seen_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
 
 export const SYNC_COMMAND_STATUSES = ['applied', 'rejected'] as const;

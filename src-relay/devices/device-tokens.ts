@@ -11,21 +11,24 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-const DEVICE_COLUMNS = { id: devices.id, name: devices.name, partitions: devices.partitions, createdAt: devices.createdAt, revokedAt: devices.revokedAt };
+const DEVICE_COLUMNS = { id: devices.id, name: devices.name, partitions: devices.partitions, engineHost: devices.engineHost, createdAt: devices.createdAt, revokedAt: devices.revokedAt };
 
 /**
  * Registers a desktop for some regions (`TT`, `US`…; `*`, the default, is every region). The token
- * is returned this once; only its hash is stored.
+ * is returned this once; only its hash is stored. The engine host serves every region and is the
+ * only device whose commands may run as the system actor.
  */
-export async function addDevice(db: RelayDb, name: string, partitions: readonly string[] = ['*']): Promise<{ device: Device; token: string }> {
+export async function addDevice(db: RelayDb, name: string, partitions: readonly string[] = ['*'], options: { engineHost?: boolean } = {}): Promise<{ device: Device; token: string }> {
   const trimmed = name.trim();
   if (trimmed === '') throw new AppError('validation', 'a device needs a name', 'name');
   const regions = [...new Set(partitions.map((partition) => partition.trim().toUpperCase()).filter((partition) => partition !== ''))];
   if (regions.length === 0 || regions.some((region) => region !== '*' && !/^[A-Z]{2}$/.test(region))) {
     throw new AppError('validation', `regions are two-letter country codes or *, got ${partitions.join(',')}`, 'partitions');
   }
+  const engineHost = options.engineHost ?? false;
+  if (engineHost && !regions.includes('*')) throw new AppError('validation', 'the engine host runs the daily run over the whole ledger, so it serves every region (*)', 'partitions');
   const token = randomBytes(32).toString('base64url');
-  const [device] = await db.insert(devices).values({ id: `dev_${randomUUID()}`, name: trimmed, tokenHash: hashToken(token), partitions: regions }).returning(DEVICE_COLUMNS);
+  const [device] = await db.insert(devices).values({ id: `dev_${randomUUID()}`, name: trimmed, tokenHash: hashToken(token), partitions: regions, engineHost }).returning(DEVICE_COLUMNS);
   return { device: device!, token };
 }
 

@@ -38,6 +38,10 @@ export const outbox = sqliteTable(
     changes: text('changes'),
     /** The ledger version the relay gave the command when it applied it. */
     serverVersion: integer('server_version'),
+    /** The relay-registered signing key of the user who ran it (`user_credentials`); null for the engine host's system commands. */
+    keyId: text('key_id'),
+    /** That user's Ed25519 signature of the command as pushed (`src-shared/sync/command-signature.ts`), base64url. */
+    signature: text('signature'),
   },
   (t) => [uniqueIndex('outbox_client_seq_idx').on(t.clientId, t.seq), index('outbox_state_idx').on(t.state, t.seq)],
 );
@@ -89,6 +93,45 @@ export const syncVersions = sqliteTable(
     tbl: text('tbl').notNull(),
     key: text('key').notNull(),
     version: integer('version').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tbl, t.key] })],
+);
+
+/**
+ * Each user's signing key on this desktop (DESIGN §3, Trust): made at the user's first online
+ * sign-in, its public half registered with the relay, its private half sealed under a key derived
+ * from the user's password, so only that user can unlock it, on this desktop, also offline.
+ */
+export const userCredentials = sqliteTable('user_credentials', {
+  userId: text('user_id').primaryKey(),
+  /** The id the relay gave the public key. */
+  keyId: text('key_id').notNull(),
+  /** The relay the key is registered with. */
+  relayUrl: text('relay_url').notNull(),
+  /** Ed25519 public key, SPKI DER as base64url. */
+  publicKey: text('public_key').notNull(),
+  /** `{ kdf, salt, iv, tag, data }` JSON: the PKCS#8 private key under AES-256-GCM with a scrypt key of the password. */
+  sealedPrivateKey: text('sealed_private_key').notNull(),
+  /** The user's name and role as the relay last said at sign-in, for an offline sign-in. */
+  profile: text('profile', { mode: 'json' }).$type<{ name: string; email: string; role: string }>().notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+/**
+ * Pulled rows this desktop could not write (a foreign key, a constraint of this build's schema):
+ * kept aside with the reason, shown under the sync indicator, and tried again on every sync, so
+ * one bad row never stops the rest (DESIGN §3, Trust).
+ */
+export const syncSetAside = sqliteTable(
+  'sync_set_aside',
+  {
+    tbl: text('tbl').notNull(),
+    key: text('key').notNull(),
+    version: integer('version').notNull(),
+    /** The ledger's row image as pulled (JSON); a tombstone keeps its last data. */
+    image: text('image').notNull(),
+    reason: text('reason').notNull(),
+    setAsideAt: text('set_aside_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.tbl, t.key] })],
 );
