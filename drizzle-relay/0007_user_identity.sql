@@ -28,4 +28,15 @@ ALTER TABLE "user_keys" ADD CONSTRAINT "user_keys_device_id_devices_id_fk" FOREI
 ALTER TABLE "user_sessions" ADD CONSTRAINT "user_sessions_device_id_devices_id_fk" FOREIGN KEY ("device_id") REFERENCES "public"."devices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "user_keys_device_public_key_idx" ON "user_keys" USING btree ("device_id","public_key");--> statement-breakpoint
 CREATE INDEX "user_keys_user_idx" ON "user_keys" USING btree ("user_id");--> statement-breakpoint
-CREATE INDEX "user_sessions_user_idx" ON "user_sessions" USING btree ("user_id");
+CREATE INDEX "user_sessions_user_idx" ON "user_sessions" USING btree ("user_id");--> statement-breakpoint
+-- Client ids already in use belong to the device that first pushed or claimed under them.
+INSERT INTO "client_owners" ("client_id", "device_id", "first_seen_at")
+SELECT DISTINCT ON (used.client_id) used.client_id, used.device_id, used.at
+FROM (
+  SELECT "client_id", "device_id", "received_at" AS at FROM "sync_commands"
+  UNION ALL
+  SELECT "client_id", "device_id", "claimed_at" AS at FROM "contact_claims"
+) AS used
+JOIN "devices" ON "devices"."id" = used.device_id
+ORDER BY used.client_id, used.at
+ON CONFLICT DO NOTHING;

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_PORT, type DatabaseTarget } from './config';
+import { DEFAULT_HOST, DEFAULT_PORT, type DatabaseTarget } from './config';
 import { openRelayDatabase } from './db/open-database';
 import type { RelayDatabase } from './db/relay-database';
 import { authenticateDevice, presentedToken } from './devices/authenticate-device';
@@ -18,12 +18,15 @@ import { DEFAULT_APPLIER_OPTIONS, startTwilioApplier, type TwilioApplier, type T
 import { createTwilioEventInbox } from './twilio/twilio-event-inbox';
 import { DEFAULT_WORKER_OPTIONS, startDeliveryWorker, type WebhookWorkerOptions } from './webhooks/delivery-worker';
 import { webhookRoutes } from './webhooks/webhook-routes';
+import { authRoutes } from './identity/auth-routes';
 
 export interface RelayOptions {
   database: DatabaseTarget;
+  /** The address to listen on; default 127.0.0.1 (this machine only). */
+  host?: string;
   /** Default 8787; 0 picks a free port. */
   port?: number;
-  /** The origin Twilio calls; default `http://127.0.0.1:<port>`. */
+  /** The origin Twilio calls; default the address and port it listens on (127.0.0.1 for every interface). */
   publicUrl?: string | null;
   /** Without it the Twilio endpoints answer 503. */
   twilioAuthToken?: string | null;
@@ -45,6 +48,12 @@ export interface RunningRelay {
   close(): Promise<void>;
 }
 
+/** How this machine reaches the listening socket: on every interface, through loopback. */
+function urlOf({ address, family, port }: AddressInfo): string {
+  if (address === '0.0.0.0' || address === '::') return `http://127.0.0.1:${port}`;
+  return family === 'IPv6' ? `http://[${address}]:${port}` : `http://${address}:${port}`;
+}
+
 /**
  * Opens (and migrates) the ledger, then serves HTTP and the sync WebSocket. Several relays may run
  * against one Postgres: each hears every relay's changes through `LISTEN`.
@@ -52,7 +61,7 @@ export interface RunningRelay {
 export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   const database = await openRelayDatabase(options.database);
   const server = createServer();
-  const localUrl = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const localUrl = () => urlOf(server.address() as AddressInfo);
   const services: RelayServices = {
     database,
     twilioAuthToken: options.twilioAuthToken ?? null,
@@ -61,18 +70,21 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   const webhooks = startDeliveryWorker(database.db, { ...DEFAULT_WORKER_OPTIONS, ...options.webhooks });
   // It starts with a sweep: callbacks a killed relay stored but never applied go in first.
   const twilioApplier = startTwilioApplier(database.db, { ...DEFAULT_APPLIER_OPTIONS, ...options.twilioApplier });
-  const handle = createRequestHandler([healthRoute(services), ...syncRoutes(services), ...twilioRoutes(services, createTwilioEventInbox(database.db, twilioApplier.wake)), ...webhookRoutes(services, webhooks.wake), ...feedRoutes(services, options.database), ...selfServiceRoutes(services, resolveSelfServiceSecret(options.selfServiceSecret, options.database))]);
+  const handle = createRequestHandler([healthRoute(services), ...authRoutes(services), ...syncRoutes(services), ...twilioRoutes(services, createTwilioEventInbox(database.db, twilioApplier.wake)), ...webhookRoutes(services, webhooks.wake), ...feedRoutes(services, options.database), ...selfServiceRoutes(services, resolveSelfServiceSecret(options.selfServiceSecret, options.database))]);
   server.on('request', (request, response) => void handle(request, response));
   const socket = attachLedgerSocket(server, (request, url) => authenticateDevice(database.db, presentedToken(request, url, { allowQuery: true })));
   // A ledger change is when webhook events are made, on this relay or another sharing the database.
-  const listener = await database.listenForLedgerChanges((version) => {
-    socket.broadcast(version);
-    webhooks.wake();
+  const listener = await database.listenForLedgerChanges({
+    onVersion(version) {
+      socket.broadcast(version);
+      webhooks.wake();
+    },
+    onDeviceRevoked: (deviceId) => socket.closeDevice(deviceId),
   });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(options.port ?? DEFAULT_PORT, () => {
+      server.listen(options.port ?? DEFAULT_PORT, options.host ?? DEFAULT_HOST, () => {
         server.off('error', reject);
         resolve();
       });

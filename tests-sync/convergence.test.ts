@@ -26,7 +26,7 @@ interface Tally {
 }
 
 /** One random user action on a desktop, through its dispatcher as the renderer would call it. */
-async function randomCommand(rng: Rng, d: Desktop, tally: Tally): Promise<void> {
+async function randomCommand(rng: Rng, d: Desktop, tally: Tally, engineHost: Desktop): Promise<void> {
   const { sqlite } = d.store;
   const cases = sqlite.prepare('SELECT id FROM cases WHERE active = 1 ORDER BY id').pluck().all() as string[];
   if (cases.length === 0) return;
@@ -83,7 +83,8 @@ async function randomCommand(rng: Rng, d: Desktop, tally: Tally): Promise<void> 
         return;
       }
       case 'dunning':
-        await d.services.communications.recovery.dispatchPlannedDunning();
+        // Automated contact is the system's, and only the engine host's device acts as the system.
+        await engineHost.services.communications.recovery.dispatchPlannedDunning();
         return;
     }
   } catch {
@@ -118,8 +119,8 @@ describe('convergence: five desktops on two relays sharing one Postgres, over an
     }
     const ledger = await openRelayDatabase(database.target);
     const tokens: string[] = [];
-    // Desk 4 serves Trinidad only: it pulls and changes only that region's borrowers.
-    for (let i = 0; i < 6; i++) tokens.push((await addDevice(ledger.db, `desk ${i}`, i === 4 ? ['TT'] : ['*'])).token);
+    // Desk 4 serves Trinidad only: it pulls and changes only that region's borrowers. Desk 3 is the engine host.
+    for (let i = 0; i < 6; i++) tokens.push((await addDevice(ledger.db, `desk ${i}`, i === 4 ? ['TT'] : ['*'], { engineHost: i === 3 })).token);
     await ledger.close();
 
     const desktops = [desktop('desk 0', { seededLoans: 20, now: () => CLOCK }), ...[1, 2, 3, 4].map((i) => desktop(`desk ${i}`, { now: () => CLOCK }))];
@@ -135,7 +136,11 @@ describe('convergence: five desktops on two relays sharing one Postgres, over an
       cleanups.push(() => proxy.close());
       await d.services.sync.configure({ relayUrl: proxy.url, deviceToken: tokens[i]! });
     }
+    // The desks' people sign in once on a good network; after that they work offline as much as online.
+    Object.assign(faults, { dropRequest: 0, dropResponse: 0, duplicate: 0, replayStale: 0 });
     await settle(desktops);
+    for (const d of desktops) await d.signIn(['agent', 'supervisor']);
+    Object.assign(faults, NETWORK);
 
     const tally: Tally = { issued: 0, refusedLocally: 0 };
     const offlineUntil = new Map<number, number>();
@@ -143,7 +148,7 @@ describe('convergence: five desktops on two relays sharing one Postgres, over an
     for (let step = 0; step < COMMANDS; step++) {
       if (step === killAt) {
         // Mid-push: desk 0 has just queued work and its push is on the wire when relay A dies.
-        await randomCommand(rng, desktops[0]!, tally);
+        await randomCommand(rng, desktops[0]!, tally, desktops[3]!);
         await new Promise((resolve) => setTimeout(resolve, 2));
         await relays[0]!.kill();
       }
@@ -160,7 +165,7 @@ describe('convergence: five desktops on two relays sharing one Postgres, over an
           desktops[who]!.services.sync.kick();
         }
       }
-      await randomCommand(rng, rng.pick(desktops), tally);
+      await randomCommand(rng, rng.pick(desktops), tally, desktops[3]!);
       // Let the background pushes, pulls and notices interleave with the users' work.
       if (step % 5 === 0) await new Promise((resolve) => setTimeout(resolve, 15));
     }

@@ -40,6 +40,8 @@ describe.each(BACKENDS)('two desktops and a relay on $name', ({ scratch }) => {
     await first.services.sync.configure({ relayUrl: relay.url, deviceToken: tokens[0]! });
     await second.services.sync.configure({ relayUrl: relay.url, deviceToken: tokens[1]! });
     const status = await second.services.sync.syncNow();
+    await first.signIn(['agent', 'supervisor']);
+    await second.signIn(['agent', 'supervisor']);
     expect(status).toMatchObject({ state: 'online', pending: 0, rejected: 0, initialSync: null, problem: null });
     expect(syncedRows(second.store)).toEqual(syncedRows(first.store));
     // The indicator saw the initial sync's progress on the way.

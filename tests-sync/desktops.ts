@@ -7,6 +7,7 @@ import { EVERYONE, ownerOf } from '../src-shared/sync/partitions';
 import { rowKey, SYNCED_TABLES } from '../src-main/sync/synced-tables';
 import { testServices } from '../tests-support/communications';
 import { seededStore, tempStore } from '../tests-support/temp-store';
+import { DEMO_PASSWORD } from '../src-main/seed/demo-users';
 
 /** One desktop of a sync test: a real SQLite file, the services the harness runs, and sessions of its users. */
 export interface Desktop {
@@ -15,6 +16,12 @@ export interface Desktop {
   services: DesktopServices & { events: { event: string; payload: unknown }[] };
   /** A signed-in session of the store's `index`-th user of a role. */
   as(role: Role, index?: number): Session;
+  /**
+   * Signs users of these roles in through this desktop's own sign-in (at its relay, with the demo
+   * password), as the people at this desk would: their keys are registered and unlocked here, so
+   * the commands their sessions from `as` make carry their signatures.
+   */
+  signIn(roles?: readonly Role[]): Promise<void>;
   /** Calls a channel as a user and returns its value, failing with the error when refused. */
   call<T>(session: Session, channel: string, payload: unknown): Promise<T>;
   close(): Promise<void>;
@@ -23,6 +30,8 @@ export interface Desktop {
 export function desktop(name: string, options: { seededLoans?: number; now?: () => Date } = {}): Desktop {
   const temp = options.seededLoans ? seededStore(options.seededLoans) : tempStore();
   const services = testServices(temp.store, { maxSyncRetryDelayMs: 200, now: options.now });
+  // The sessions of users who signed in through `signIn`, which `as` hands out from then on.
+  const signedIn = new Map<string, Session>();
   return {
     name,
     store: temp.store,
@@ -30,7 +39,16 @@ export function desktop(name: string, options: { seededLoans?: number; now?: () 
     as(role, index = 0) {
       const user = temp.store.sqlite.prepare('SELECT id, name, email, role FROM users WHERE role = ? ORDER BY id LIMIT 1 OFFSET ?').get(role, index) as Omit<SessionUser, 'permissions'> | undefined;
       if (!user) throw new Error(`${name} has no ${role} number ${index}`);
-      return { user: { ...user, permissions: [...ROLE_PERMISSIONS[role]] } };
+      return signedIn.get(user.id) ?? { user: { ...user, permissions: [...ROLE_PERMISSIONS[role]] } };
+    },
+    async signIn(roles = ['agent', 'supervisor', 'admin']) {
+      const users = temp.store.sqlite.prepare(`SELECT id, role FROM users WHERE active = 1 ORDER BY id`).all() as { id: string; role: Role }[];
+      for (const user of users.filter((candidate) => roles.includes(candidate.role))) {
+        const session: Session = { user: null };
+        const result = await services.dispatch(session, 'session.signIn', { userId: user.id, password: DEMO_PASSWORD });
+        if (!result.ok) throw new Error(`${name}: ${user.id} could not sign in: ${result.error.message}`);
+        signedIn.set(user.id, session);
+      }
     },
     async call<T>(session: Session, channel: string, payload: unknown): Promise<T> {
       const result = await services.dispatch(session, channel, payload);
@@ -44,10 +62,17 @@ export function desktop(name: string, options: { seededLoans?: number; now?: () 
   };
 }
 
-/** Every synced row of a store, table by table in key order: two replicas of one ledger compare equal. */
+/**
+ * Every synced row of a store, table by table in key order: two replicas of one ledger compare
+ * equal. Password hashes never leave the relay, so replicas hold none and a desktop without a
+ * relay holds its own: they are left out of the comparison.
+ */
 export function syncedRows(store: Store): Record<string, unknown[]> {
   return Object.fromEntries(
-    SYNCED_TABLES.map((table) => [table.name, store.sqlite.prepare(`SELECT * FROM "${table.name}" ORDER BY ${table.keyColumns.map((column) => `"${column}"`).join(', ')}`).all()]),
+    SYNCED_TABLES.map((table) => {
+      const rows = store.sqlite.prepare(`SELECT * FROM "${table.name}" ORDER BY ${table.keyColumns.map((column) => `"${column}"`).join(', ')}`).all() as Record<string, unknown>[];
+      return [table.name, table.name === 'users' ? rows.map((row) => ({ ...row, password_hash: '' })) : rows];
+    }),
   );
 }
 

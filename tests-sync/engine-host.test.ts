@@ -20,7 +20,8 @@ describe("the relay's engine host runs the daily engine and the desktops receive
   beforeAll(async () => {
     database = await scratchPostgres();
     relay = await startRelay({ database: database.target, port: 0 });
-    const token = async (name: string) => (await addDevice(relay.database.db, name)).token;
+    // Only the engine host's device may run commands as the system actor.
+    const token = async (name: string) => (await addDevice(relay.database.db, name, ['*'], { engineHost: name === 'engine host' })).token;
     publisher = desktop('publisher', { seededLoans: 40 });
     // The same portfolio on a desktop that never meets the relay and runs the engine itself.
     alone = desktop('alone', { seededLoans: 40 });
@@ -31,6 +32,7 @@ describe("the relay's engine host runs the daily engine and the desktops receive
       await d.services.sync.configure({ relayUrl: relay.url, deviceToken: await token(name) });
       await d.services.sync.syncNow();
     }
+    await agentDesk.signIn(['agent']);
   });
   afterAll(async () => {
     for (const d of [publisher, host, agentDesk, alone]) await d?.close();

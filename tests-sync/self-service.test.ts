@@ -5,6 +5,9 @@ import { publishToRelay } from '../src-main/sync/publish';
 import { createRelayClient } from '../src-main/sync/relay-client';
 import { ledgerRows, syncCommands } from '../src-relay/db/schema';
 import { addDevice } from '../src-relay/devices/device-tokens';
+import { signInAtRelay } from '../src-relay/test-support/test-users';
+import { SESSION_HEADER } from '../src-shared/identity/relay-sign-in';
+import { DEMO_PASSWORD } from '../src-main/seed/demo-users';
 import { mintLink } from '../src-relay/self-service/mint-link';
 import { startRelay, type RunningRelay } from '../src-relay/start-relay';
 import { readRow } from '../src-relay/test-support/ledger-fixtures';
@@ -66,10 +69,11 @@ describe.each(BACKENDS)('borrower self-service pages on $name', ({ scratch }) =>
     await publishToRelay(desk.store, createRelayClient(relay.url, deviceToken));
     await desk.services.sync.configure({ relayUrl: relay.url, deviceToken });
     await desk.services.sync.syncNow();
+    await desk.signIn(['agent']);
     // Past 90 days a 20% discount needs a supervisor; a borrower with a phone and an email can opt out of either.
     kase = caseFacts(`c.dpd > 90 AND c.dispute_flag = 0 AND EXISTS (SELECT 1 FROM phones p WHERE p.borrower_id = l.borrower_id) AND EXISTS (SELECT 1 FROM emails m WHERE m.borrower_id = l.borrower_id)`);
     other = caseFacts(`l.borrower_id != '${kase.borrower_id}'`);
-    const answer = await fetch(`${relay.url}/api/self-service/links`, { method: 'POST', headers: { authorization: `Bearer ${deviceToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ accountNumber: kase.account_number, language: 'en' }) });
+    const answer = await fetch(`${relay.url}/api/self-service/links`, { method: 'POST', headers: { authorization: `Bearer ${deviceToken}`, [SESSION_HEADER]: desk.as('agent').relaySession!, 'content-type': 'application/json' }, body: JSON.stringify({ accountNumber: kase.account_number, language: 'en' }) });
     expect(answer.status).toBe(200);
     link = ((await answer.json()) as { url: string }).url;
   });
@@ -115,15 +119,20 @@ describe.each(BACKENDS)('borrower self-service pages on $name', ({ scratch }) =>
     }
   });
 
-  it('only a registered device gets links from the relay, and only for loans of its regions', async () => {
-    const ask = (token: string | null) =>
+  it('only a user signed in on a registered device gets links from the relay, and only for loans of its regions', async () => {
+    const agent = desk.as('agent');
+    const ask = (token: string | null, session = agent.relaySession!) =>
       fetch(`${relay.url}/api/self-service/links`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: { 'content-type': 'application/json', [SESSION_HEADER]: session, ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ accountNumber: kase.account_number }),
       });
     expect((await ask(null)).status).toBe(401);
-    expect((await ask((await addDevice(relay.database.db, 'far desk', ['ZZ'])).token)).status).toBe(403);
+    // A device token alone is no one.
+    expect((await ask(deviceToken, '')).status).toBe(401);
+    const far = (await addDevice(relay.database.db, 'far desk', ['ZZ'])).token;
+    const farSession = (await signInAtRelay(relay.url, far, agent.user!.id, DEMO_PASSWORD)).session;
+    expect((await ask(far, farSession)).status).toBe(403);
     const answer = await ask(deviceToken);
     expect(answer.status).toBe(200);
     expect(await answer.json()).toMatchObject({ ok: true, loanId: kase.loan_id, url: expect.stringContaining(`${relay.url}/self-service?t=`) });

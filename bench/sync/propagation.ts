@@ -32,7 +32,7 @@ export async function benchPropagation(options: { loans: number; changes: number
     const seen = new Map<string, number>();
     const pulling: number[] = [];
     const commits: number[] = [];
-    const listener = await ledger.listenForLedgerChanges(() => commits.push(now()));
+    const listener = await ledger.listenForLedgerChanges({ onVersion: () => commits.push(now()), onDeviceRevoked: () => undefined });
     try {
       progress(`propagation: two desktops on ${options.loans} loans`);
       writer = benchDesktop({ seededLoans: options.loans });
@@ -45,7 +45,7 @@ export async function benchPropagation(options: { loans: number; changes: number
       });
       await receiver.next((message) => message.type === 'ready', 10 * 60_000);
 
-      const agent = writer.as('agent');
+      const agent = await writer.signIn('agent');
       const cases = writer.store.sqlite.prepare('SELECT id FROM cases WHERE active = 1 ORDER BY id LIMIT ?').pluck().all(options.changes) as string[];
       const sync = writer.services.sync;
       const latencies: number[] = [];

@@ -6,14 +6,12 @@ import { roleAllows } from '../../src-shared/roles';
 import type { HandlerSlice } from '../ipc/handler-types';
 import type { Store } from '../store/open-store';
 import { runCommand } from '../store/run-command';
+import { textingOf } from '../compliance/text-opt-outs';
 import { createBorrowerProfileReader } from './borrower-profile';
+import { casesOfBorrower } from './borrower-cases';
+import { textConsentHandlers } from './text-consent-handlers';
 
-type Slice = 'borrowers.profile' | 'borrowers.setDoNotContact' | 'borrowers.savePhone' | 'borrowers.saveEmail' | 'borrowers.setPreferences';
-
-/** Cases of the borrower's loans, to tell the open screens that their borrower changed. */
-function casesOfBorrower(store: Store, borrowerId: string): string[] {
-  return (store.sqlite.prepare('SELECT c.id FROM cases c JOIN loans l ON l.id = c.loan_id WHERE l.borrower_id = ? AND c.active = 1').all(borrowerId) as { id: string }[]).map((row) => row.id);
-}
+type Slice = 'borrowers.profile' | 'borrowers.setDoNotContact' | 'borrowers.savePhone' | 'borrowers.saveEmail' | 'borrowers.setPreferences' | 'contacts.recordTextConsent';
 
 /** Seed 001's borrower profile: read it, stop or allow contact, and keep numbers, addresses and preferences current. */
 export function borrowerHandlers(store: Store): HandlerSlice<Slice> {
@@ -54,14 +52,14 @@ export function borrowerHandlers(store: Store): HandlerSlice<Slice> {
       const phone = parsePhoneNumberFromString(input.number, country);
       if (!phone?.isValid()) throw new AppError('validation', `${input.number} is not a valid phone number for ${borrower.jurisdiction}`, 'number');
       const existing = input.phoneId
-        ? (sqlite.prepare('SELECT id, sms_consent, opted_out_at FROM phones WHERE id = ? AND borrower_id = ?').get(input.phoneId, input.borrowerId) as
-            | { id: string; sms_consent: number; opted_out_at: string | null }
-            | undefined)
+        ? (sqlite.prepare('SELECT id, e164, sms_consent FROM phones WHERE id = ? AND borrower_id = ?').get(input.phoneId, input.borrowerId) as { id: string; e164: string; sms_consent: number } | undefined)
         : undefined;
       if (input.phoneId && !existing) throw new AppError('not_found', `the borrower has no phone ${input.phoneId}`, 'phoneId');
-      // A STOP reply is the borrower's word; only their own START may restore texting, never an agent.
-      if (existing?.opted_out_at && input.smsConsent && existing.sms_consent === 0) {
-        throw new AppError('conflict', `the borrower opted out of texts on this number (${existing.opted_out_at}); texting comes back only when they reply START`, 'smsConsent');
+      // A STOP is the borrower's word on the number, whatever row holds it: saving a row never lifts it,
+      // and ticking consent on the row that took the STOP is refused outright, to say so.
+      const blocked = textingOf(sqlite, input.borrowerId, phone.number).revoked;
+      if (blocked && existing?.e164 === phone.number && input.smsConsent && existing.sms_consent === 0) {
+        throw new AppError('conflict', `the borrower opted out of texts on this number (${blocked.since}); texting comes back only when they reply START, or with their consent recorded with its source`, 'smsConsent');
       }
       const phoneId = existing?.id ?? `phone_${randomUUID()}`;
       runCommand(store, actor!, 'borrowers.savePhone', input, () => {
@@ -72,10 +70,11 @@ export function borrowerHandlers(store: Store): HandlerSlice<Slice> {
           sqlite.prepare('INSERT INTO phones (id, borrower_id, e164, label, type, is_primary, is_active, sms_consent) VALUES (@id, @borrowerId, @e164, @label, @type, @primary, @active, @consent)').run(values);
         }
         if (input.isPrimary) demotePrimary('phones', input.borrowerId, phoneId);
-        return { value: null, audit: [{ type: existing ? 'borrower.phone_updated' : 'borrower.phone_added', entityType: 'borrower', entityId: input.borrowerId, payload: { phoneId, e164: phone.number, label: input.label, isPrimary: input.isPrimary, isActive: input.isActive, smsConsent: input.smsConsent } }] };
+        const payload = { phoneId, e164: phone.number, label: input.label, isPrimary: input.isPrimary, isActive: input.isActive, smsConsent: input.smsConsent, textingBlockedSince: blocked?.since ?? null };
+        return { value: null, audit: [{ type: existing ? 'borrower.phone_updated' : 'borrower.phone_added', entityType: 'borrower', entityId: input.borrowerId, payload }] };
       });
       broadcast('cases.changed', { caseIds: casesOfBorrower(store, input.borrowerId) });
-      return { phoneId };
+      return { phoneId, textingBlockedSince: blocked?.since ?? null };
     },
 
     'borrowers.saveEmail': (input, { actor, broadcast }) => {
@@ -105,5 +104,7 @@ export function borrowerHandlers(store: Store): HandlerSlice<Slice> {
       broadcast('cases.changed', { caseIds: casesOfBorrower(store, input.borrowerId) });
       return null;
     },
+
+    ...textConsentHandlers(store),
   };
 }

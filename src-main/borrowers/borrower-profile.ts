@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { BorrowerProfile, PreferredChannel } from '../../src-shared/contract';
 import { AppError } from '../../src-shared/errors';
+import { textingByNumber, type NumberTexting } from '../compliance/text-opt-outs';
 import type { CommunicationPreferences } from '../store/schema/people';
 
 type Row = Record<string, string | number | null>;
@@ -28,6 +29,19 @@ export function createBorrowerProfileReader(sqlite: Database.Database): (borrowe
   const otherParties = sqlite.prepare(`
     SELECT b.first_name || ' ' || b.last_name AS name, p.role, p.liability FROM loan_parties p JOIN borrowers b ON b.id = p.borrower_id
     WHERE p.loan_id = ? AND p.borrower_id <> ? ORDER BY p.role, name`);
+  const userName = sqlite.prepare('SELECT name FROM users WHERE id = ?').pluck();
+  /** What the profile shows of texting a number: the opt-out binds the number, so every row holding it shows it. */
+  const textingView = (number: NumberTexting | undefined) => {
+    const restore = number?.lastRestore ?? null;
+    return {
+      optedOutAt: number?.revoked?.since ?? null,
+      optedOutVia: number?.revoked?.via ?? null,
+      textingRestored: restore && {
+        at: restore.restored_at!, via: restore.restored_via!, method: restore.consent_method, reference: restore.restored_reference,
+        recordedBy: restore.restored_by === null ? null : ((userName.get(restore.restored_by) as string | undefined) ?? restore.restored_by),
+      },
+    };
+  };
   const instruments = sqlite.prepare('SELECT * FROM payment_instruments WHERE borrower_id = ? ORDER BY is_default DESC, id');
   const autopay = sqlite.prepare(`SELECT a.*, i.account_number_masked FROM autopay_plans a JOIN payment_instruments i ON i.id = a.instrument_id
     WHERE a.borrower_id = ? ORDER BY a.is_active DESC, a.id`);
@@ -37,6 +51,7 @@ export function createBorrowerProfileReader(sqlite: Database.Database): (borrowe
     if (!b) throw new AppError('not_found', `no borrower ${borrowerId}`, 'borrowerId');
     const preferences = JSON.parse(String(b.communication_preferences)) as CommunicationPreferences;
     const biz = business.get(borrowerId) as Row | undefined;
+    const texting = textingByNumber(sqlite, borrowerId);
     return {
       id: borrowerId,
       externalId: String(b.external_id),
@@ -61,7 +76,7 @@ export function createBorrowerProfileReader(sqlite: Database.Database): (borrowe
       })),
       phones: (phones.all(borrowerId) as Row[]).map((p) => ({
         id: String(p.id), e164: String(p.e164), label: p.label as BorrowerProfile['phones'][number]['label'], type: p.type as BorrowerProfile['phones'][number]['type'],
-        isPrimary: flag(p.is_primary), isVerified: flag(p.is_verified), isActive: flag(p.is_active), smsConsent: flag(p.sms_consent), optedOutAt: text(p.opted_out_at),
+        isPrimary: flag(p.is_primary), isVerified: flag(p.is_verified), isActive: flag(p.is_active), smsConsent: flag(p.sms_consent), ...textingView(texting.get(String(p.e164))),
       })),
       emails: (emails.all(borrowerId) as Row[]).map((e) => ({
         id: String(e.id), email: String(e.email), label: e.label as BorrowerProfile['emails'][number]['label'],

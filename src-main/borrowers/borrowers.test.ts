@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { BorrowerProfile } from '../../src-shared/contract';
+import type { BorrowerProfile, ContactCheck } from '../../src-shared/contract';
+import { businessDateAt } from '../../src-shared/dates';
 import { useSeededDispatcher } from '../../tests-support/dispatcher';
+import { recordTextOptOut } from '../compliance/text-opt-outs';
 
 const seeded = useSeededDispatcher(60);
 const sqlite = () => seeded.store.sqlite;
@@ -117,5 +120,84 @@ describe('contacts', () => {
     expect(await profileOf(id)).toMatchObject({ language: 'es', preferences: { channel: 'whatsapp', hours: { start: '09:00', end: '17:30' } } });
     expect(await seeded.t.dispatch(seeded.t.sessionAs('agent'), 'borrowers.setPreferences', { borrowerId: id, language: 'en', channel: null, hours: { start: '18:00', end: '09:00' } })).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect((await profileOf(id)).language).toBe('es');
+  });
+});
+
+describe('texting opt-outs stick to the number (issue 14, item 5)', () => {
+  /** A borrower with a case whose primary number is a mobile with texting consent and no opt-out, not used by an earlier test. */
+  const used: string[] = [];
+  function textable(): { borrowerId: string; caseId: string; phoneId: string; e164: string; timezone: string | null } {
+    const row = sqlite()
+      .prepare(`SELECT b.id AS borrowerId, b.timezone, c.id AS caseId, p.id AS phoneId, p.e164 FROM borrowers b JOIN loans l ON l.borrower_id = b.id JOIN cases c ON c.loan_id = l.id
+        JOIN phones p ON p.borrower_id = b.id AND p.is_primary = 1 AND p.is_active = 1
+        WHERE p.type = 'mobile' AND p.sms_consent = 1 AND p.opted_out_at IS NULL AND b.id NOT IN (SELECT value FROM json_each(?))
+          AND NOT EXISTS (SELECT 1 FROM text_opt_outs t WHERE t.borrower_id = b.id) AND (SELECT count(*) FROM phones o WHERE o.e164 = p.e164) = 1
+        ORDER BY b.id LIMIT 1`)
+      .get(JSON.stringify(used)) as { borrowerId: string; caseId: string; phoneId: string; e164: string; timezone: string | null };
+    used.push(row.borrowerId);
+    return row;
+  }
+  const texting = async (caseId: string) => ((await seeded.t.ok(seeded.t.sessionAs('agent'), 'compliance.check', { caseId, channel: 'sms' })) as ContactCheck).reasons;
+  /** The borrower's STOP, as the inbound path records it (each reply has its own SID). */
+  const stop = (borrowerId: string, e164: string, at = new Date().toISOString()) =>
+    sqlite().transaction(() => recordTextOptOut(sqlite(), borrowerId, e164, at, { via: 'reply', word: 'STOP', reference: `SM${randomUUID().replaceAll('-', '')}` }))();
+  const consentOf = (kase: { borrowerId: string; e164: string; timezone: string | null }) => ({
+    borrowerId: kase.borrowerId, e164: kase.e164, method: 'recorded_call', reference: 'Call recording CR-5501', givenOn: businessDateAt(new Date(), kase.timezone ?? 'UTC'),
+  });
+
+  it('a new row for an opted-out number is saved, with consent as given, and texting stays refused; the answer and the profile say why', async () => {
+    const kase = textable();
+    stop(kase.borrowerId, kase.e164);
+    const added = (await seeded.t.ok(seeded.t.sessionAs('agent'), 'borrowers.savePhone', {
+      borrowerId: kase.borrowerId, number: kase.e164, label: 'work', type: 'mobile', isPrimary: true, smsConsent: true,
+    })) as { phoneId: string; textingBlockedSince: string | null };
+    expect(added.textingBlockedSince).toEqual(expect.any(String));
+    expect(sqlite().prepare('SELECT sms_consent, opted_out_at, is_primary FROM phones WHERE id = ?').get(added.phoneId)).toEqual({ sms_consent: 1, opted_out_at: null, is_primary: 1 });
+    expect(await texting(kase.caseId)).toContain('opted_out');
+    const phones = (await profileOf(kase.borrowerId)).phones.filter((phone) => phone.e164 === kase.e164);
+    expect(phones.map((phone) => [phone.optedOutAt, phone.optedOutVia])).toEqual([
+      [added.textingBlockedSince, 'reply'],
+      [added.textingBlockedSince, 'reply'],
+    ]);
+  });
+
+  it('consent is recorded only with its source, given since the STOP, on a number that is opted out', async () => {
+    const kase = textable();
+    const agent = seeded.t.sessionAs('agent');
+    const consent = consentOf(kase);
+    expect(await seeded.t.dispatch(agent, 'contacts.recordTextConsent', consent)).toMatchObject({ ok: false, error: { code: 'conflict', field: 'e164' } });
+    stop(kase.borrowerId, kase.e164);
+    for (const [change, field] of [[{ method: 'said so' }, 'method'], [{ reference: ' ' }, 'reference'], [{ givenOn: '2026-13-01' }, 'givenOn'], [{ givenOn: '2999-01-01' }, 'givenOn'], [{ givenOn: '2020-01-01' }, 'givenOn'], [{ e164: '+18685550000' }, 'e164']] as const) {
+      expect(await seeded.t.dispatch(agent, 'contacts.recordTextConsent', { ...consent, ...change }), field).toMatchObject({ ok: false, error: { field } });
+    }
+    expect(await texting(kase.caseId)).toContain('opted_out');
+  });
+
+  it('recorded consent restores texting on the number, names who recorded it and how it was given, and is audited; the STOP mark stays', async () => {
+    const kase = textable();
+    stop(kase.borrowerId, kase.e164);
+    const agent = seeded.t.sessionAs('agent');
+    const restored = (await seeded.t.ok(agent, 'contacts.recordTextConsent', consentOf(kase))) as { e164: string; restoredAt: string };
+    expect(restored.e164).toBe(kase.e164);
+    expect(await texting(kase.caseId)).not.toEqual(expect.arrayContaining(['opted_out']));
+    expect(await texting(kase.caseId)).not.toEqual(expect.arrayContaining(['no_consent']));
+    expect(sqlite().prepare('SELECT sms_consent, opted_out_at IS NOT NULL AS marked FROM phones WHERE id = ?').get(kase.phoneId)).toEqual({ sms_consent: 1, marked: 1 });
+    const phone = (await profileOf(kase.borrowerId)).phones.find((p) => p.id === kase.phoneId)!;
+    expect(phone).toMatchObject({ optedOutAt: null, optedOutVia: null, textingRestored: { at: restored.restoredAt, via: 'recorded_consent', method: 'recorded_call', reference: 'Call recording CR-5501', recordedBy: agent.user!.name } });
+    const audit = auditOf(kase.borrowerId).filter((event) => event.type === 'contact.text_consent_recorded');
+    expect(audit.map((event) => JSON.parse(event.payload) as Record<string, unknown>)).toEqual([expect.objectContaining({ e164: kase.e164, method: 'recorded_call', reference: 'Call recording CR-5501' })]);
+    expect(outboxNames().at(-1)).toBe('contacts.recordTextConsent');
+    // A new STOP is a new opt-out, and it stands again.
+    stop(kase.borrowerId, kase.e164, new Date(Date.now() + 1000).toISOString());
+    expect(await texting(kase.caseId)).toContain('opted_out');
+  });
+
+  it('a number opted out before opt-outs were kept by number (only its row’s STOP mark) is restored the same way', async () => {
+    const kase = textable();
+    sqlite().prepare('UPDATE phones SET sms_consent = 0, opted_out_at = ? WHERE id = ?').run(new Date(Date.now() - 60_000).toISOString(), kase.phoneId);
+    expect(await texting(kase.caseId)).toContain('opted_out');
+    await seeded.t.ok(seeded.t.sessionAs('agent'), 'contacts.recordTextConsent', consentOf(kase));
+    expect(sqlite().prepare('SELECT restored_via, restored_by IS NOT NULL AS recorded FROM text_opt_outs WHERE borrower_id = ? AND e164 = ?').all(kase.borrowerId, kase.e164)).toEqual([{ restored_via: 'recorded_consent', recorded: 1 }]);
+    expect(await texting(kase.caseId)).not.toEqual(expect.arrayContaining(['opted_out']));
   });
 });

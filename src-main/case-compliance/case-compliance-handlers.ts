@@ -3,6 +3,7 @@ import { appliesRegulationF, countsAcrossLoans, presetRule } from '../../src-sha
 import { CHANNELS } from '../../src-shared/domain/vocabulary';
 import { requireCase } from '../case-work/require-case';
 import { ruleFor } from '../compliance/contact-facts';
+import { textingByNumber } from '../compliance/text-opt-outs';
 import type { HandlerSlice } from '../ipc/handler-types';
 import type { Store } from '../store/open-store';
 import type { CommunicationPreferences } from '../store/schema/people';
@@ -36,7 +37,7 @@ export function caseComplianceHandlers(store: Store): HandlerSlice<'cases.compli
     FROM legal_representatives WHERE borrower_id = @borrowerId ORDER BY active_from DESC`);
   const overrides = sqlite.prepare(`SELECT o.id, u.name AS grantedByName, o.reason, o.granted_at AS grantedAt, o.expires_at AS expiresAt, o.used_at AS usedAt
     FROM contact_overrides o LEFT JOIN users u ON u.id = o.granted_by WHERE o.borrower_id = ? ORDER BY o.granted_at DESC`);
-  const phones = sqlite.prepare(`SELECT e164, label, type, is_primary AS isPrimary, is_active AS active, sms_consent AS smsConsent, opted_out_at AS optedOutAt
+  const phones = sqlite.prepare(`SELECT e164, label, type, is_primary AS isPrimary, is_active AS active, sms_consent AS smsConsent
     FROM phones WHERE borrower_id = ? ORDER BY is_primary DESC, is_active DESC, id`);
   const emails = sqlite.prepare(`SELECT email, label, is_primary AS isPrimary, is_active AS active, opted_out AS optedOut FROM emails WHERE borrower_id = ? ORDER BY is_primary DESC, is_active DESC, id`);
   const consents = sqlite.prepare('SELECT consent_type AS type, granted_at AS grantedAt, revoked_at AS revokedAt FROM consents WHERE borrower_id = ? ORDER BY granted_at DESC');
@@ -45,6 +46,13 @@ export function caseComplianceHandlers(store: Store): HandlerSlice<'cases.compli
     FROM contact_attempts WHERE borrower_id = ? GROUP BY channel`);
   const attempts = sqlite.prepare(`SELECT id, loan_id, channel, direction, outcome, at, source, blocked, blocked_reasons
     FROM contact_attempts WHERE borrower_id = ? ORDER BY at DESC, id DESC LIMIT ${COMPLIANCE_ATTEMPT_LIMIT}`);
+
+  /** A number's opt-out binds it, whichever row holds it; a restored number's rows keep their STOP mark, which no longer speaks for it. */
+  const phonesOf = (borrowerId: string): CaseComplianceView['phones'] => {
+    const texting = textingByNumber(sqlite, borrowerId);
+    return (phones.all(borrowerId) as (Omit<CaseComplianceView['phones'][number], 'isPrimary' | 'active' | 'smsConsent' | 'optedOutAt'> & { isPrimary: number; active: number; smsConsent: number })[])
+      .map((phone) => ({ ...phone, isPrimary: flag(phone.isPrimary), active: flag(phone.active), smsConsent: flag(phone.smsConsent), optedOutAt: texting.get(phone.e164)?.revoked?.since ?? null }));
+  };
 
   return {
     'cases.compliance': ({ caseId }) => {
@@ -72,8 +80,7 @@ export function caseComplianceHandlers(store: Store): HandlerSlice<'cases.compli
         },
         overrides: overrides.all(p.borrower_id) as CaseComplianceView['overrides'],
         rule: { ...rule, source: stored ? 'stored' : 'preset', countsAcrossLoans: countsAcrossLoans(rule.preset), regulationF: appliesRegulationF(rule.preset) },
-        phones: (phones.all(p.borrower_id) as (Omit<CaseComplianceView['phones'][number], 'isPrimary' | 'active' | 'smsConsent'> & { isPrimary: number; active: number; smsConsent: number })[])
-          .map((phone) => ({ ...phone, isPrimary: flag(phone.isPrimary), active: flag(phone.active), smsConsent: flag(phone.smsConsent) })),
+        phones: phonesOf(p.borrower_id),
         emails: (emails.all(p.borrower_id) as (Omit<CaseComplianceView['emails'][number], 'isPrimary' | 'active' | 'optedOut'> & { isPrimary: number; active: number; optedOut: number })[])
           .map((email) => ({ ...email, isPrimary: flag(email.isPrimary), active: flag(email.active), optedOut: flag(email.optedOut) })),
         consents: consents.all(p.borrower_id) as CaseComplianceView['consents'],

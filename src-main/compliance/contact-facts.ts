@@ -5,6 +5,7 @@ import type { JurisdictionRule } from '../../src-shared/compliance';
 import type { ContactAddress, ContactChannel, ContactRecord } from '../../src-shared/compliance/types';
 import type { CommunicationPreferences } from '../store/schema/people';
 import { AppError } from '../../src-shared/errors';
+import { textingByNumber, type NumberTexting } from './text-opt-outs';
 
 const HISTORY_DAYS = 8;
 
@@ -27,7 +28,7 @@ function mobileness(e164: string, recordedType: string): boolean | null {
   return type === 'MOBILE' ? true : type === 'FIXED_LINE' ? false : null;
 }
 
-function addressFor(sqlite: Database.Database, borrowerId: string, channel: ContactChannel): ContactAddress | null {
+function addressFor(sqlite: Database.Database, borrowerId: string, channel: ContactChannel, texting: ReadonlyMap<string, NumberTexting>): ContactAddress | null {
   if (channel === 'letter') return postalAddressOf(sqlite, borrowerId);
   if (channel === 'email') {
     const email = sqlite.prepare('SELECT email, is_active, opted_out FROM emails WHERE borrower_id = ? ORDER BY is_active DESC, is_primary DESC, id LIMIT 1').get(borrowerId) as
@@ -36,8 +37,8 @@ function addressFor(sqlite: Database.Database, borrowerId: string, channel: Cont
     if (!email) return null;
     return { address: email.email, valid: /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.email), isMobile: null, smsConsent: true, optedOut: email.opted_out === 1, active: email.is_active === 1 };
   }
-  const phone = sqlite.prepare('SELECT e164, type, is_active, sms_consent, opted_out_at FROM phones WHERE borrower_id = ? ORDER BY is_active DESC, is_primary DESC, id LIMIT 1').get(borrowerId) as
-    | { e164: string; type: string; is_active: number; sms_consent: number; opted_out_at: string | null }
+  const phone = sqlite.prepare('SELECT e164, type, is_active, sms_consent FROM phones WHERE borrower_id = ? ORDER BY is_active DESC, is_primary DESC, id LIMIT 1').get(borrowerId) as
+    | { e164: string; type: string; is_active: number; sms_consent: number }
     | undefined;
   if (!phone) return null;
   return {
@@ -45,7 +46,8 @@ function addressFor(sqlite: Database.Database, borrowerId: string, channel: Cont
     valid: parsePhoneNumberFromString(phone.e164)?.isValid() ?? false,
     isMobile: mobileness(phone.e164, phone.type),
     smsConsent: phone.sms_consent === 1,
-    optedOut: phone.opted_out_at !== null,
+    // The number's opt-out, not the row's mark: a restored number's rows keep the mark of its STOP.
+    optedOut: texting.get(phone.e164)?.revoked != null,
     active: phone.is_active === 1,
   };
 }
@@ -98,6 +100,8 @@ export function checkContact(sqlite: Database.Database, request: { loanId: strin
     .all(party.borrower_id, since) as ContactRecord[];
   const override = sqlite.prepare('SELECT 1 FROM contact_overrides WHERE borrower_id = ? AND used_at IS NULL AND granted_at <= ? AND expires_at > ?').get(party.borrower_id, request.at, request.at);
   const preferences = JSON.parse(party.communication_preferences) as CommunicationPreferences;
+  // Opt-outs bind the borrower's numbers, not their phone rows: every number with one standing is off limits to texts.
+  const texting = textingByNumber(sqlite, party.borrower_id);
   const input: CanContactInput = {
     borrower: {
       doNotContact: party.do_not_contact === 1,
@@ -107,10 +111,11 @@ export function checkContact(sqlite: Database.Database, request: { loanId: strin
       legalRepresentativeActive: representative !== undefined,
       activeDispute: party.sub_status === 'dispute' || party.case_dispute === 1,
       bankruptcy: party.sub_status === 'bankruptcy',
+      textOptOuts: [...texting].filter(([, number]) => number.revoked !== null).map(([e164]) => e164),
     },
     loanId: party.loan_id,
     channel: request.channel,
-    to: addressFor(sqlite, party.borrower_id, request.channel),
+    to: addressFor(sqlite, party.borrower_id, request.channel, texting),
     at: request.at,
     manual: request.manual,
     override: override ? { doNotContact: true } : null,

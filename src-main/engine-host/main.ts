@@ -14,7 +14,9 @@ import { openStore } from '../store/open-store';
  * engine (DESIGN §3: with a relay, the relay runs the daily engine). Deployed next to the relay, it
  * keeps a full replica of the ledger, runs the scheduler's daily jobs on it with the same engine
  * the desktops use, and pushes every row a run writes as the system's `engine.dailyRun` commands;
- * desktops connected to the relay skip their own runs and receive the rows by sync.
+ * desktops connected to the relay skip their own runs and receive the rows by sync. It alone sends
+ * the automated contacts (dunning steps, due actions, reminders): only its device may act as the
+ * system (`npm run relay -- device add --name "Engine host" --engine-host`).
  */
 const { values } = parseArgs({ options: { db: { type: 'string' }, relay: { type: 'string' }, 'device-token': { type: 'string' }, once: { type: 'string' } } });
 const fail = (message: string): never => {
@@ -48,7 +50,7 @@ if (once) {
   await services.close();
   store.close();
 } else {
-  const scheduler = startScheduler(store, () => kick(), { engineMode: () => 'host' });
+  const scheduler = startScheduler(store, () => kick(), { engineMode: () => 'host', communications: services.communications });
   log.info('engine host running', { db: dbPath, relay: values.relay, existed: existsSync(dbPath), next: scheduler.nextRuns() });
   const stop = () => {
     scheduler.stop();

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -6,7 +7,9 @@ import type { EventName, Events } from '../../src-shared/contract';
 import type { Dispatcher } from '../ipc/dispatch';
 import type { Session } from '../ipc/handler-types';
 import { log } from '../log/logger';
-import { socketRequestSchema } from './socket-protocol';
+import { harnessOrigins } from './allowed-origins';
+import { MAX_FRAME_BYTES, socketRequestSchema } from './socket-protocol';
+import { acceptSocketsFrom } from './socket-upgrade';
 
 export interface Harness {
   url: string;
@@ -46,10 +49,15 @@ export async function startHarness(options: {
     if (!options.routes) return serve(request, response);
     void options.routes(request, response).then((answered) => answered || serve(request, response));
   });
-  const wss = new WebSocketServer({ server, path: '/api', maxPayload: 1024 * 1024 });
+  // noServer: the upgrade is ours to check first (acceptSocketsFrom).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  wss.on('error', (error) => log.error('harness socket server failed', { error: error.message }));
   wss.on('connection', (socket) => {
     const session: Session = { user: null };
     sockets.add(socket);
+    // ws reports a bad frame (too big, a reserved opcode, invalid UTF-8) as an 'error' on that one
+    // socket, then closes it (1009, 1002, 1007); unheard, the error would end the whole harness.
+    socket.on('error', (error) => log.warn('harness socket closed on a bad frame', { error: error.message }));
     socket.on('close', () => sockets.delete(socket));
     socket.on('message', async (data) => {
       let request: { id: number; channel: unknown; payload: unknown };
@@ -63,9 +71,13 @@ export async function startHarness(options: {
       socket.send(JSON.stringify({ id: request.id, result }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
+  server.listen(options.port, options.host ?? '127.0.0.1');
+  // Rejects on a listen error (the port in use); after that, a server error is logged, not fatal.
+  await once(server, 'listening');
+  server.on('error', (error) => log.error('harness server failed', { error: error.message }));
   const { port } = server.address() as AddressInfo;
   const url = `http://${options.host ?? '127.0.0.1'}:${port}/`;
+  acceptSocketsFrom(server, wss, harnessOrigins(options.host ?? '127.0.0.1', port));
   log.info('harness listening', { url });
   return {
     url,

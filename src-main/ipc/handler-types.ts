@@ -4,6 +4,8 @@ import type { Actor } from '../store/run-command';
 /** One signed-in window or browser tab; the transport owns it, handlers read and set it. */
 export interface Session {
   user: SessionUser | null;
+  /** The relay's session for the signed-in user, for requests a user (not only a device) makes there; absent offline or without a relay. */
+  relaySession?: string | null;
 }
 
 export interface HandlerContext {

@@ -34,7 +34,7 @@ export function createHandlers(
   { communications, sync, chooseFolder }: { communications: Communications; sync: SyncManager; chooseFolder?: (title: string) => Promise<string | null> },
 ): Handlers {
   return {
-    ...sessionHandlers(store),
+    ...sessionHandlers(store, sync.relayForSignIn),
     ...caseHandlers(store),
     ...caseDetailHandlers(store),
     ...caseComplianceHandlers(store),

@@ -14,18 +14,31 @@ export interface LetterDocumentOptions {
   pageSize?: PageSize;
 }
 
+/**
+ * What a letter page may load: its inline styles and inline (data:) images and fonts, nothing
+ * else: no script, no frame, no request to any address. Administrators can override letter
+ * templates, so a letter is untrusted HTML; this stops a template that tries to call out (a
+ * tracking pixel, a remote stylesheet, a script) in every engine that prints it.
+ */
+export const LETTER_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; form-action 'none'; base-uri 'none'";
+
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
 }
 
-/** Wraps an already rendered (and escaped) letter fragment; only the title and language are escaped here. */
+/**
+ * Wraps an already rendered (and escaped) letter fragment; only the title and language are escaped
+ * here. The policy comes first in <head>, before anything of the template's, so the fragment
+ * (which lands in <body>) cannot run or fetch anything before the policy applies.
+ */
 export function renderLetterHtml(fragment: string, { title, language, pageSize = 'A4' }: LetterDocumentOptions): string {
   return `<!doctype html>
 <html lang="${escapeHtml(language)}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${LETTER_CSP}">
 <title>${escapeHtml(title)}</title>
 <style>
   @page { size: ${pageSize}; margin: 2.5cm 2cm; }

@@ -5,7 +5,8 @@ import { checkContact } from '../compliance/contact-facts';
 import type { Store } from '../store/open-store';
 import { runCommand, SYSTEM_ACTOR } from '../store/run-command';
 import { DeliveryFailure, type AuditEvent, type ChannelSender, type Delivery } from './action-sender';
-import { contactPartyOf, insertContactAttempt, revokeTextConsent } from './recovery-records';
+import { recordTextOptOut } from '../compliance/text-opt-outs';
+import { contactPartyOf, insertContactAttempt } from './recovery-records';
 
 export type PreDelinquencyCounts = Record<'sent' | 'deferred' | 'blocked' | 'failed' | 'skipped', number>;
 
@@ -82,7 +83,7 @@ export async function dispatchPreDelinquency(context: {
       if (!(error instanceof DeliveryFailure)) throw error;
       settle(reminder, 'failed', { reason: error.reason, payload: { code: error.code } }, (writeAt) => {
         insertContactAttempt(sqlite, { ...attempt, id: randomUUID(), outcome: 'failed' });
-        if (error.revokeConsentOf !== null) revokeTextConsent(sqlite, party.borrowerId, error.revokeConsentOf, writeAt);
+        if (error.revokeConsentOf !== null) recordTextOptOut(sqlite, party.borrowerId, error.revokeConsentOf, writeAt, { via: 'carrier', word: null, reference: reminder.id });
         return [];
       });
       continue;

@@ -1,12 +1,13 @@
 import type { RecoveryActionView } from '../../src-shared/contract/recovery';
 import { messageStatusFromTwilio, nextMessageStatus, type MessageStatus } from '../../src-shared/domain/message-status';
-import { isOptOutReply } from '../../src-shared/domain/opt-out';
+import { isOptInReply, isOptOutReply, replyKeyword } from '../../src-shared/domain/opt-out';
 import { actionStatusFromTwilio, nextActionStatus } from '../../src-shared/domain/recovery-ladder';
 import { stableId } from '../../src-shared/ids';
 import type { Store } from '../store/open-store';
 import { runCommand, SYSTEM_ACTOR } from '../store/run-command';
 import { mapTwilioError } from '../twilio/twilio-errors';
-import { revokeTextConsent, toView, type ActionRow } from './recovery-records';
+import { recordTextOptOut, restoreTextingByReply } from '../compliance/text-opt-outs';
+import { toView, type ActionRow } from './recovery-records';
 
 
 export interface StatusCallbackInput {
@@ -63,7 +64,7 @@ export function createRecoveryEvents(store: Store, now: () => Date) {
       const phone = row?.recipient_phone ?? message?.to_address ?? null;
       const borrowerId = message?.borrower_id
         ?? (row ? (sqlite.prepare('SELECT l.borrower_id FROM cases c JOIN loans l ON l.id = c.loan_id WHERE c.id = ?').pluck().get(row.case_id) as string) : null);
-      const revoke = errorCode === 21610 && phone !== null && borrowerId !== null && revokeTextConsent(sqlite, borrowerId, phone, at);
+      const revoke = errorCode === 21610 && phone !== null && borrowerId !== null && recordTextOptOut(sqlite, borrowerId, phone, at, { via: 'carrier', word: null, reference: input.sid });
       const view = row ? toView(sqlite.prepare('SELECT * FROM recovery_actions WHERE id = ?').get(row.id) as ActionRow) : null;
       const entity = row ? { entityType: 'recovery_action', entityId: row.id } : { entityType: 'message', entityId: message!.id };
       return { value: view, audit: [{ type: 'RecoveryAction', ...entity, payload: { event: 'status', twilioStatus: input.status, status: view?.status ?? input.status, errorCode, consentRevoked: revoke } }] };
@@ -78,6 +79,7 @@ export function createRecoveryEvents(store: Store, now: () => Date) {
     const borrowerId = sqlite.prepare('SELECT borrower_id FROM phones WHERE e164 = ? ORDER BY is_active DESC, is_primary DESC, id LIMIT 1').pluck().get(from) as string | undefined;
     if (!borrowerId) return null;
     const optedOut = isOptOutReply(input.body);
+    const optedIn = isOptInReply(input.body);
     return runCommand(store, SYSTEM_ACTOR, 'messages.inbound', { sid: input.sid }, () => {
       const at = now().toISOString();
       const latest = sqlite
@@ -99,8 +101,13 @@ export function createRecoveryEvents(store: Store, now: () => Date) {
         sqlite.prepare(`UPDATE recovery_actions SET status = 'responded' WHERE id = ?`).run(latest.id);
         audit.push({ type: 'RecoveryAction', entityType: 'recovery_action', entityId: latest.id, payload: { event: 'responded', status: 'responded', messageId } });
       }
-      if (optedOut && revokeTextConsent(sqlite, borrowerId, from, at)) {
-        audit.push({ type: 'contact.consent_revoked', entityType: 'borrower', entityId: borrowerId, payload: { channels: ['sms', 'whatsapp'], keyword: input.body.trim().toUpperCase(), sid: input.sid } });
+      const keyword = replyKeyword(input.body);
+      if (optedOut && recordTextOptOut(sqlite, borrowerId, from, at, { via: 'reply', word: keyword, reference: input.sid })) {
+        audit.push({ type: 'contact.consent_revoked', entityType: 'borrower', entityId: borrowerId, payload: { channels: ['sms', 'whatsapp'], e164: from, keyword, sid: input.sid } });
+      }
+      // The borrower's own START from the number they stopped is the one word that restores it by itself.
+      if (optedIn && restoreTextingByReply(sqlite, borrowerId, from, { at, word: keyword, sid: input.sid })) {
+        audit.push({ type: 'contact.consent_restored', entityType: 'borrower', entityId: borrowerId, payload: { channels: ['sms', 'whatsapp'], e164: from, keyword, sid: input.sid } });
       }
       return { value: { messageId, respondedActionId: responded ? latest.id : null, optedOut }, audit };
     });

@@ -119,10 +119,6 @@ export function contactPartyOf(sqlite: Database.Database, of: { caseId: string }
   };
 }
 
-/** STOP or Twilio 21610: `sms_consent` covers SMS and WhatsApp, so one write revokes both (DESIGN §2). */
-export function revokeTextConsent(sqlite: Database.Database, borrowerId: string, e164: string, at: string): boolean {
-  return sqlite.prepare('UPDATE phones SET sms_consent = 0, opted_out_at = coalesce(opted_out_at, ?) WHERE borrower_id = ? AND e164 = ?').run(at, borrowerId, e164).changes > 0;
-}
 
 /** Where an attempt on each channel is recorded from: the carrier that took it. */
 const SOURCE_OF_CHANNEL: Readonly<Record<string, 'twilio' | 'email' | 'letter'>> = { sms: 'twilio', whatsapp: 'twilio', voice: 'twilio', email: 'email', letter: 'letter' };

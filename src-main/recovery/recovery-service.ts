@@ -20,7 +20,8 @@ import { createEmailSender } from './email-sender';
 import { createLetterSender } from './letter-sender';
 import { dispatchPreDelinquency, type PreDelinquencyCounts } from './pre-delinquency';
 import { createRecoveryEvents, type InboundInput, type StatusCallbackInput } from './recovery-events';
-import { contactPartyOf, insertContactAttempt, requireAction, revokeTextConsent, toView, type ActionRow, type ContactParty } from './recovery-records';
+import { recordTextOptOut } from '../compliance/text-opt-outs';
+import { contactPartyOf, insertContactAttempt, requireAction, toView, type ActionRow, type ContactParty } from './recovery-records';
 import { createTwilioSender } from './twilio-sender';
 
 export interface RecoveryServiceOptions {
@@ -191,7 +192,7 @@ export function createRecoveryService(options: RecoveryServiceOptions): Recovery
       const view = record(action, actor, 'failed', { status: 'failed', content: error.content, error_code: error.code, error_message: error.message }, (writeAt) => {
         // A refused request still counts as an attempt: caps count every outbound attempt, whatever its outcome (DESIGN §2).
         insertContactAttempt(sqlite, { ...attempt, id: randomUUID(), outcome: 'failed' });
-        if (error.revokeConsentOf !== null) revokeTextConsent(sqlite, party.borrowerId, error.revokeConsentOf, writeAt);
+        if (error.revokeConsentOf !== null) recordTextOptOut(sqlite, party.borrowerId, error.revokeConsentOf, writeAt, { via: 'carrier', word: null, reference: action.id });
         return [];
       }, { code: error.code, reason: error.reason, consentRevoked: error.revokeConsentOf !== null });
       return { outcome: 'failed', reasons: [error.reason], action: view };

@@ -114,6 +114,10 @@ describe('recovery actions over the compliance gate and the simulated Twilio', (
     await simulator.script.replyStop(tt.phone);
     expect(sqlite.prepare('SELECT sms_consent, opted_out_at FROM phones WHERE e164 = ?').get(tt.phone)).toEqual({ sms_consent: 0, opted_out_at: clock.toISOString() });
     expect(sqlite.prepare(`SELECT count(*) FROM audit_events WHERE type = 'contact.consent_revoked' AND entity_id = ?`).pluck().get(tt.borrowerId)).toBe(1);
+    // The opt-out is the borrower's word on the number, kept with its source, whatever row holds the number later.
+    expect(sqlite.prepare('SELECT opted_out_at, opt_out_via, opt_out_word, restored_at FROM text_opt_outs WHERE borrower_id = ? AND e164 = ?').all(tt.borrowerId, tt.phone)).toEqual([
+      { opted_out_at: clock.toISOString(), opt_out_via: 'reply', opt_out_word: 'STOP', restored_at: null },
+    ]);
     onDay(6);
     for (const type of ['sms_reminder', 'whatsapp_reminder'] as const) {
       const [next] = service.triggerActions(tt.caseId, { types: [type], actor: agent, manual: false });
@@ -177,9 +181,12 @@ describe('recovery actions over the compliance gate and the simulated Twilio', (
   it("sends the daily run's planned dunning steps through the gate, each once", async () => {
     onDay(20);
     const third = tt;
-    // The borrower who texted STOP earlier opts back in (START at Twilio, consent recorded again).
+    // The borrower who texted STOP earlier opts back in: their START restores texting, and the consent the STOP took.
     await simulator.script.replyFrom(tt.phone, 'START');
-    sqlite.prepare('UPDATE phones SET sms_consent = 1, opted_out_at = NULL WHERE e164 = ?').run(tt.phone);
+    expect(sqlite.prepare('SELECT sms_consent, opted_out_at FROM phones WHERE e164 = ?').get(tt.phone)).toEqual({ sms_consent: 1, opted_out_at: null });
+    expect(sqlite.prepare('SELECT restored_via, restored_word, restored_by FROM text_opt_outs WHERE borrower_id = ? AND e164 = ?').all(tt.borrowerId, tt.phone)).toEqual([
+      { restored_via: 'reply', restored_word: 'START', restored_by: null },
+    ]);
     const smsStep = sqlite.prepare(`SELECT s.id FROM dunning_steps s JOIN dunning_schedules d ON d.id = s.schedule_id WHERE d.is_default = 1 AND s.channel = 'sms'`).pluck().get() as string;
     // Every other planned step is already decided, so this one is what the dispatch finds.
     sqlite.prepare(`UPDATE dunning_events SET status = 'suppressed', reason = 'test' WHERE status = 'planned'`).run();

@@ -79,9 +79,10 @@ export function startScheduler(
     return summary;
   };
   // After the dunning run its planned steps and reminders go out; every case sync sends the deferred ones now due.
+  // With a relay only its engine host acts as the system (DESIGN §3, Trust), so it alone sends them.
   const send = async (job: JobName) => {
     const recovery = options.communications?.recovery;
-    if (!recovery) return;
+    if (!recovery || options.engineMode?.() === 'relay') return;
     if (job === 'dunning') log.info('dunning sent', await recovery.dispatchPlannedDunning());
     if (job === 'dunning' || job === 'caseSync') {
       await recovery.runDueActions();

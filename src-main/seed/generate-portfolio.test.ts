@@ -20,7 +20,7 @@ const AS_OF = isoDate('2026-11-20');
 const LOANS = 600;
 /** Rows of every table the seed writes, in a total order. */
 const DUMPS: Record<string, string> = {
-  users: 'id', borrowers: 'id', phones: 'id', emails: 'id', addresses: 'id', identities: 'id', consents: 'id',
+  users: 'id', borrowers: 'id', phones: 'id', text_opt_outs: 'id', emails: 'id', addresses: 'id', identities: 'id', consents: 'id',
   business_details: 'borrower_id', legal_representatives: 'id', payment_instruments: 'id', autopay_plans: 'id',
   products: 'code', loans: 'id', loan_parties: 'id', installments: 'loan_id, seq', payments: 'loan_id, reference', contact_attempts: 'id',
   strategies: 'id', compliance_rules: 'jurisdiction', sla_configs: 'stage', queues: 'id', queue_rules: 'id',
@@ -142,6 +142,12 @@ describe('generatePortfolio', () => {
       if (!jurisdiction.startsWith('US-')) expect(parsed?.getType(), e164).toBe(type === 'mobile' ? 'MOBILE' : 'FIXED_LINE');
     }
     for (const { e164 } of others) expect(isValidPhoneNumber(e164), e164).toBe(true);
+  });
+
+  it('records each seeded STOP as the borrower’s opt-out of the number, standing, as the phone row marks it', () => {
+    const marked = all<{ borrower_id: string; e164: string; opted_out_at: string }>(first, 'SELECT borrower_id, e164, opted_out_at FROM phones WHERE opted_out_at IS NOT NULL ORDER BY borrower_id, e164');
+    expect(marked.length).toBeGreaterThan(0);
+    expect(all(first, `SELECT borrower_id, e164, opted_out_at FROM text_opt_outs WHERE opt_out_via = 'reply' AND opt_out_word = 'STOP' AND restored_at IS NULL ORDER BY borrower_id, e164`)).toEqual(marked);
   });
 
   it('amortises every loan over 12–60 monthly installments that repay the principal exactly', () => {

@@ -1,6 +1,7 @@
 import { base, en, en_US, Faker } from '@faker-js/faker';
 import { addDays, type IsoDate } from '../../src-shared/dates';
 import { findJurisdiction } from '../../src-shared/domain/jurisdictions';
+import { newTextOptOut } from '../../src-shared/domain/text-opt-outs';
 import { seedId as stableId } from './ids';
 import {
   CARIBBEAN_EMPLOYERS,
@@ -100,6 +101,11 @@ function writePhones(ctx: SeedContext, borrowerId: string, place: Place): PhoneP
     const active = position === 0 || rng.chance(0.97);
     const id = stableId('phone', borrowerId, position);
     insert.phones([id, borrowerId, e164, line.type, line.type, position === 0 ? 1 : 0, rng.chance(0.6) ? 1 : 0, active ? 1 : 0, consent ? 1 : 0, optedOutAt]);
+    if (optedOutAt !== null) {
+      // The borrower texted STOP before the book's message history begins.
+      const optOut = newTextOptOut(borrowerId, e164, optedOutAt, { via: 'reply', word: 'STOP', reference: null });
+      insert.text_opt_outs([optOut.id, borrowerId, e164, optedOutAt, optOut.opt_out_via, optOut.opt_out_word, optOut.opt_out_reference]);
+    }
     plans.push({ e164, type: line.type, textable: consent && active && optedOutAt === null });
   });
   return plans;

@@ -13,6 +13,7 @@ const TABLES = {
     'vulnerable', 'hardship', 'metadata', 'created_at',
   ],
   phones: ['id', 'borrower_id', 'e164', 'label', 'type', 'is_primary', 'is_verified', 'is_active', 'sms_consent', 'opted_out_at'],
+  text_opt_outs: ['id', 'borrower_id', 'e164', 'opted_out_at', 'opt_out_via', 'opt_out_word', 'opt_out_reference'],
   emails: ['id', 'borrower_id', 'email', 'label', 'is_primary', 'is_verified', 'is_active', 'opted_out'],
   addresses: ['id', 'borrower_id', 'label', 'line1', 'line2', 'city', 'state', 'postal_code', 'country', 'is_primary'],
   identities: ['id', 'borrower_id', 'document_type', 'document_number_masked', 'issuing_authority', 'issued_on', 'expires_on'],

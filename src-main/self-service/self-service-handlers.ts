@@ -7,10 +7,10 @@ import type { SyncManager } from '../sync/sync-manager';
 export function selfServiceHandlers(store: Store, sync: SyncManager): HandlerSlice<'selfService.link'> {
   const accountOf = store.sqlite.prepare('SELECT account_number FROM cases WHERE id = ?').pluck();
   return {
-    'selfService.link': async ({ caseId, days }) => {
+    'selfService.link': async ({ caseId, days }, { session }) => {
       const accountNumber = accountOf.get(caseId) as string | undefined;
       if (!accountNumber) throw new AppError('not_found', `no case ${caseId}`, 'caseId');
-      return sync.selfServiceLink({ accountNumber, ...(days === undefined ? {} : { days }) });
+      return sync.selfServiceLink({ accountNumber, ...(days === undefined ? {} : { days }) }, session.relaySession ?? null);
     },
   };
 }

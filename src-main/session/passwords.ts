@@ -1,21 +1,14 @@
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes, scryptSync } from 'node:crypto';
+import { formatPasswordHash, parsePasswordHash, sameBytes, SCRYPT_COST, SCRYPT_KEY_LENGTH } from '../../src-shared/identity/password-hash';
 
-/** scrypt cost parameters; N = 2^14 keeps a sign-in under ~50 ms on a laptop. */
-const N = 16384;
-const R = 8;
-const P = 1;
-const KEY_LENGTH = 32;
-
-/** Hashes a password as `scrypt$N$r$p$salt$hash` (hex). */
+/** Hashes a password in the stored form the relay reads too (`src-shared/identity/password-hash.ts`). */
 export function hashPassword(password: string, salt: Buffer = randomBytes(16)): string {
-  const hash = scryptSync(password, salt, KEY_LENGTH, { N, r: R, p: P });
-  return ['scrypt', N, R, P, salt.toString('hex'), hash.toString('hex')].join('$');
+  const hash = scryptSync(password, salt, SCRYPT_KEY_LENGTH, SCRYPT_COST);
+  return formatPasswordHash({ cost: SCRYPT_COST, salt, hash });
 }
 
 export function verifyPassword(password: string, stored: string): boolean {
-  const [scheme, n, r, p, saltHex, hashHex] = stored.split('$');
-  if (scheme !== 'scrypt' || !n || !r || !p || !saltHex || !hashHex) return false;
-  const expected = Buffer.from(hashHex, 'hex');
-  const actual = scryptSync(password, Buffer.from(saltHex, 'hex'), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
-  return timingSafeEqual(actual, expected);
+  const parsed = parsePasswordHash(stored);
+  if (!parsed) return false;
+  return sameBytes(scryptSync(password, parsed.salt, parsed.hash.length, { ...parsed.cost, maxmem: 256 * 2 ** 20 }), parsed.hash);
 }

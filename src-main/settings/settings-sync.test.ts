@@ -24,6 +24,7 @@ describe.each(BACKENDS)('settings reach every desktop through a relay on $name',
     await office.services.sync.configure({ relayUrl: relay.url, deviceToken: officeToken });
     await branch.services.sync.configure({ relayUrl: relay.url, deviceToken: branchToken });
     await branch.services.sync.syncNow();
+    await office.signIn(['admin']);
   });
   afterAll(async () => {
     await office?.close();

@@ -4,6 +4,7 @@ import { appendAudit, type AuditInput } from './audit-log';
 import type { Store } from './open-store';
 import type { RowChange } from '../../src-shared/sync/protocol';
 import { drainChanges, isCapturing, setCapturing } from '../sync/capture';
+import { signCommand } from '../session/command-signers';
 
 export interface Actor {
   id: string;
@@ -18,12 +19,19 @@ export interface CommandOutcome<T> {
   audit: Omit<AuditInput, 'actorId' | 'at'>[];
 }
 
-/** Queues one command for the push, numbered after this client's last; inside the caller's transaction. */
+/**
+ * Queues one command for the push, numbered after this client's last; inside the caller's
+ * transaction. A signed-in user's command is signed here, exactly as it will be pushed.
+ */
 export function appendOutbox(store: Store, entry: { actorId: string; name: string; args: unknown; at: string; changes: readonly RowChange[] }): void {
   const next = store.sqlite.prepare('SELECT coalesce(max(seq), 0) + 1 AS seq FROM outbox WHERE client_id = ?').get(store.clientId) as { seq: number };
+  const id = randomUUID();
+  const argsText = JSON.stringify(entry.args);
+  const changesText = JSON.stringify(entry.changes);
+  const auth = signCommand(store, { seq: next.seq, id, name: entry.name, args: JSON.parse(argsText) as unknown, actorId: entry.actorId, at: entry.at, changes: JSON.parse(changesText) as RowChange[] });
   store.sqlite
-    .prepare('INSERT INTO outbox (id, client_id, seq, name, args, actor_id, created_at, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(randomUUID(), store.clientId, next.seq, entry.name, JSON.stringify(entry.args), entry.actorId, entry.at, JSON.stringify(entry.changes));
+    .prepare('INSERT INTO outbox (id, client_id, seq, name, args, actor_id, created_at, changes, key_id, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(id, store.clientId, next.seq, entry.name, argsText, entry.actorId, entry.at, changesText, auth?.keyId ?? null, auth?.signature ?? null);
 }
 
 /**

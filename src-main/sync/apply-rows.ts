@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { LedgerRowImage, RowChange } from '../../src-shared/sync/protocol';
+import { rowShapeProblem } from '../../src-shared/sync/row-shape';
 import { log } from '../log/logger';
 import { syncedTable, type SyncedTable } from './synced-tables';
 
@@ -46,25 +47,51 @@ export function createRowWriter(sqlite: Database.Database) {
   }
 
   return {
-    /** A row as the ledger holds it, with its version as the base of later local changes. */
-    applyLedgerRow(row: LedgerRowImage): void {
+    /**
+     * A row as the ledger holds it, with its version as the base of later local changes. Null once
+     * written; else why this replica cannot take it, and the replica's copy stays as it was. The
+     * row is checked against the schema first (cheaper than a savepoint per row, and it catches
+     * what SQLite would take silently: text in a number column, an id naming another row); a
+     * constraint SQLite still refuses (a unique index) undoes only that statement, so the rest of
+     * the page stands.
+     */
+    applyLedgerRow(row: LedgerRowImage): string | null {
       const table = syncedTable(row.tbl);
       if (!table) {
         log.warn('sync: a row of a table this build does not know', { tbl: row.tbl });
-        return;
+        return null;
       }
       if (row.deleted || Object.keys(row.data).length === 0) remove(table, row.id, row.data);
-      else upsert(table, row.data);
+      else {
+        const problem = rowShapeProblem(row.tbl, row.id, row.data, { unknownColumns: 'ignore' });
+        if (problem !== null) return problem;
+        try {
+          upsert(table, row.data);
+        } catch (error) {
+          if (!isConstraintError(error)) throw error;
+          return `${row.tbl} ${row.id}: this desktop's schema refused it (${(error as Error).message})`;
+        }
+      }
       setVersion.run(row.tbl, row.id, row.version);
+      return null;
     },
-    /** A local change laid again over the ledger's rows until the relay has judged it. */
+    /** A local change laid again over the ledger's rows until the relay has judged it; one that no longer fits waits for the relay's answer. */
     applyLocalChange(change: RowChange): void {
       const table = syncedTable(change.tbl);
       if (!table) return;
-      if (change.op === 'delete') remove(table, change.id, change.base);
-      else upsert(table, change.data);
+      try {
+        if (change.op === 'delete') remove(table, change.id, change.base);
+        else upsert(table, change.data);
+      } catch (error) {
+        if (!isConstraintError(error)) throw error;
+        log.warn('sync: a pending local change no longer fits the pulled rows', { tbl: change.tbl, id: change.id, error: (error as Error).message });
+      }
     },
   };
+}
+
+function isConstraintError(error: unknown): boolean {
+  return typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('SQLITE_CONSTRAINT');
 }
 
 /** JSON carries booleans that SQLite stores as 0/1, and nested values it stores as JSON text. */

@@ -9,6 +9,8 @@ interface OutboxRow {
   actor_id: string;
   created_at: string;
   changes: string | null;
+  key_id: string | null;
+  signature: string | null;
 }
 
 /** A command the relay refused, kept and shown until someone has seen why (DESIGN §3: never dropped). */
@@ -23,11 +25,12 @@ export interface RejectedCommand {
 const toPushed = (row: OutboxRow): PushedCommand => ({
   seq: row.seq, id: row.id, name: row.name, args: JSON.parse(row.args) as unknown, actorId: row.actor_id, at: row.created_at,
   changes: row.changes === null ? [] : (JSON.parse(row.changes) as RowChange[]),
+  ...(row.key_id !== null && row.signature !== null ? { auth: { keyId: row.key_id, signature: row.signature } } : {}),
 });
 
 /** This desktop's outbox as the sync client reads and settles it. */
 export function outboxOf(sqlite: Database.Database, clientId: string) {
-  const pending = sqlite.prepare(`SELECT id, seq, name, args, actor_id, created_at, changes FROM outbox WHERE client_id = ? AND state = 'pending' ORDER BY seq LIMIT ?`);
+  const pending = sqlite.prepare(`SELECT id, seq, name, args, actor_id, created_at, changes, key_id, signature FROM outbox WHERE client_id = ? AND state = 'pending' ORDER BY seq LIMIT ?`);
   const settle = sqlite.prepare('UPDATE outbox SET state = ?, rejection = ?, server_version = ? WHERE client_id = ? AND seq = ?');
   return {
     /** The oldest pending commands, in the order they were made. */

@@ -1,21 +1,25 @@
 import type { Store } from '../store/open-store';
 import type { RelayClient } from './relay-client';
+import { foreignKeysOf, replicaTable } from '../../src-shared/sync/row-shape';
 import { rowKey, SYNCED_TABLES } from './synced-tables';
 
 const PAGE = 2_000;
 
-/** Owners first (a borrower, then their loans and cases): the relay places each row in its owner's region. */
-const OWNERS = ['borrowers', 'loans', 'cases'];
-const PUBLISH_ORDER = [...SYNCED_TABLES].sort((a, b) => rank(a.name) - rank(b.name));
-function rank(name: string): number {
-  const index = OWNERS.indexOf(name);
-  return index === -1 ? OWNERS.length : index;
+/**
+ * Parents before children: the relay refuses a row naming a parent it has not been sent yet, and
+ * places each row in its owner's region (a borrower before their loans, a loan before its cases).
+ */
+function depth(name: string, seen: readonly string[] = []): number {
+  if (seen.includes(name)) throw new Error(`the foreign keys of ${seen.join(' → ')} → ${name} form a cycle, so no order sends every parent first`);
+  const parents = foreignKeysOf(replicaTable(name)!).map((reference) => reference.table);
+  return parents.length === 0 ? 0 : 1 + Math.max(...parents.map((parent) => depth(parent, [...seen, name])));
 }
+const DEPTHS = new Map(SYNCED_TABLES.map((table) => [table.name, depth(table.name)]));
+const PUBLISH_ORDER = [...SYNCED_TABLES].sort((a, b) => DEPTHS.get(a.name)! - DEPTHS.get(b.name)! || a.name.localeCompare(b.name));
 
 /**
  * Moves this desktop's data onto a new, empty relay (the relay's bootstrap): every synced row, in
- * pages, the last one marked final. Parents go before children (tables in dependency order do not
- * matter to the ledger, which holds JSON rows, but a desktop pulling page by page sees them sooner).
+ * pages, the last one marked final, parents before children.
  */
 export async function publishToRelay(store: Store, relay: RelayClient, onProgress?: (rows: number) => void): Promise<{ rows: number }> {
   let page: { tbl: string; id: string; data: Record<string, unknown> }[] = [];
@@ -43,6 +47,8 @@ export async function publishToRelay(store: Store, relay: RelayClient, onProgres
   const lastSeq = (store.sqlite.prepare('SELECT coalesce(max(seq), 0) FROM outbox WHERE client_id = ?').pluck().get(store.clientId) as number);
   await relay.bootstrap({ rows: page, final: true, client: { clientId: store.clientId, lastSeq } });
   store.sqlite.prepare(`UPDATE outbox SET state = 'applied' WHERE client_id = ? AND state = 'pending'`).run(store.clientId);
+  // From here on the relay alone checks passwords (DESIGN §3, Trust): the hashes it now holds leave this desktop.
+  store.sqlite.prepare(`UPDATE users SET password_hash = ''`).run();
   rows += page.length;
   onProgress?.(rows);
   return { rows };

@@ -48,12 +48,12 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   let running: Promise<void> | null = null;
   let again = false;
   let current: SyncStatus = {
-    state: 'offline', relayUrl: options.relayUrl, pending: session.pendingCount(), rejected: session.rejectedCount(), lastSyncedAt: null,
+    state: 'offline', relayUrl: options.relayUrl, pending: session.pendingCount(), rejected: session.rejectedCount(), setAside: session.setAsideCount(), lastSyncedAt: null,
     initialSync: null, problem: null,
   };
 
   const update = (changes: Partial<SyncStatus>) => {
-    current = { ...current, ...changes, pending: session.pendingCount(), rejected: session.rejectedCount() };
+    current = { ...current, ...changes, pending: session.pendingCount(), rejected: session.rejectedCount(), setAside: session.setAsideCount() };
     options.onStatus?.(current);
   };
 

@@ -2,9 +2,12 @@ import type { LedgerRowImage } from '../../src-shared/sync/protocol';
 import type { Store } from '../store/open-store';
 import { createRowWriter } from './apply-rows';
 import { outboxOf } from './outbox';
+import { createPulledRows } from './pulled-rows';
 import type { RelayClient } from './relay-client';
 
 const CURSOR_KEY = 'sync_cursor';
+/** The cursor up to which every written row's references were checked; behind the cursor after a pull cut short. */
+const CHECKED_KEY = 'sync_references_checked';
 const PUSH_BATCH = 200;
 /** A push body stays well under the relay's limit, whatever the commands carry (a letter's PDF, a daily run's rows). */
 const PUSH_BYTES = 8 * 2 ** 20;
@@ -20,28 +23,36 @@ export interface PushOutcome {
  * changes after the cursor. Pulled rows are written as the ledger has them, then the commands the
  * relay has not judged yet are laid back on top, in order, so nothing the user did flickers away
  * while it is in flight. A rejection puts the ledger's rows back and keeps the command, with the
- * relay's reason, for the user to see.
+ * relay's reason, for the user to see. A pulled row this replica cannot take is set aside with its
+ * reason and the sync goes on (`pulled-rows.ts`).
  */
 export function createSyncSession(store: Store, relay: RelayClient) {
   const { sqlite } = store;
   const outbox = outboxOf(sqlite, store.clientId);
   const writer = createRowWriter(sqlite);
+  const pulled = createPulledRows(sqlite, writer);
+  const getMeta = sqlite.prepare('SELECT value FROM app_meta WHERE key = ?').pluck();
   const setMeta = sqlite.prepare('INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
 
-  const cursor = (): number => Number((sqlite.prepare('SELECT value FROM app_meta WHERE key = ?').pluck().get(CURSOR_KEY) as string | undefined) ?? 0);
+  const cursor = (): number => Number((getMeta.get(CURSOR_KEY) as string | undefined) ?? 0);
 
-  /** Server rows first, then every pending command's rows again; foreign keys are checked when a sync completes, since a page may hold a child before its parent. */
-  function writeServerRows(rows: readonly LedgerRowImage[], after?: () => void): void {
+  /** Runs `work` in one transaction with foreign keys off: pulled rows may name parents a later page brings. */
+  function withoutForeignKeys(work: () => void): void {
     sqlite.pragma('foreign_keys = OFF');
     try {
-      sqlite.transaction(() => {
-        for (const row of rows) writer.applyLedgerRow(row);
-        after?.();
-        for (const command of outbox.pending(Number.MAX_SAFE_INTEGER)) for (const change of command.changes) writer.applyLocalChange(change);
-      }).immediate();
+      sqlite.transaction(work).immediate();
     } finally {
       sqlite.pragma('foreign_keys = ON');
     }
+  }
+
+  /** Server rows first (a row this replica cannot take is set aside), then every pending command's rows again; references are checked when a pull completes. */
+  function writeServerRows(rows: readonly LedgerRowImage[], after?: () => void): void {
+    withoutForeignKeys(() => {
+      for (const row of rows) pulled.write(row);
+      after?.();
+      for (const command of outbox.pending(Number.MAX_SAFE_INTEGER)) for (const change of command.changes) writer.applyLocalChange(change);
+    });
   }
 
   async function pushOnce(): Promise<PushOutcome & { more: boolean }> {
@@ -67,6 +78,8 @@ export function createSyncSession(store: Store, relay: RelayClient) {
     cursor,
     pendingCount: outbox.pendingCount,
     rejectedCount: outbox.rejectedCount,
+    setAsideCount: pulled.setAsideCount,
+    setAsideRows: pulled.setAsideRows,
 
     /** Pushes until the outbox is empty or the relay stops taking commands. */
     async push(): Promise<PushOutcome> {
@@ -82,7 +95,8 @@ export function createSyncSession(store: Store, relay: RelayClient) {
     /** Pulls every change after the cursor, page by page; `onPage` reports progress (rows so far, the cursor, the ledger's head when known). */
     async pull(onPage?: (progress: { rows: number; cursor: number; head: number | null }) => void): Promise<{ rows: number }> {
       let rows = 0;
-      const initial = cursor() === 0;
+      // A first sync (or the first of this build), or one after a pull cut short before its check, checks every row's references.
+      pulled.begin(getMeta.get(CHECKED_KEY) !== String(cursor()));
       let page = await relay.pull(cursor(), PULL_PAGE);
       for (;;) {
         // The next page is asked for before this one is written, so the relay reads while this desktop writes.
@@ -96,11 +110,12 @@ export function createSyncSession(store: Store, relay: RelayClient) {
         if (!next) break;
         page = await next;
       }
-      // A full check costs a scan of every reference: after the initial sync it proves the copy whole.
-      if (initial) {
-        const broken = sqlite.pragma('foreign_key_check') as unknown[];
-        if (broken.length > 0) throw new Error(`after the initial sync ${broken.length} rows point at rows that are missing; the relay's ledger is incomplete`);
-      }
+      if (pulled.unsettled()) {
+        withoutForeignKeys(() => {
+          pulled.settle();
+          setMeta.run(CHECKED_KEY, String(cursor()));
+        });
+      } else setMeta.run(CHECKED_KEY, String(cursor()));
       return { rows };
     },
   };

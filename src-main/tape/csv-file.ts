@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync, type Stats } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
 import type { Issues } from './fields';
 import { OPTIONAL_TAPE_FILES, TAPE_COLUMNS, tapeFileName, type TapeFileKey } from '../../src-shared/tape-format';
 
@@ -54,21 +54,63 @@ function readHeader(key: TapeFileKey, header: string[], issues: Issues, line: nu
   return issues.count === before ? header : null;
 }
 
+/** What lies at `path`, or null when nothing does; a symlink is itself, never what it points at. */
+function entryAt(path: string): Stats | null {
+  try {
+    return lstatSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/**
+ * The file's text, or why it may not be read. A tape folder can come from elsewhere (an upload, a
+ * shared drive): a symlink, or a file resolving outside the folder, would have the importer read
+ * any file this process can and echo it back in its errors. The open refuses a link swapped in
+ * after the check (O_NOFOLLOW) and never waits on a FIFO (O_NONBLOCK).
+ */
+function readTapeFileText(dir: string, path: string, entry: Stats): { text: string } | { refused: string } {
+  if (entry.isSymbolicLink()) return { refused: 'is a symbolic link; a tape file must be a regular file in the tape folder' };
+  if (!entry.isFile()) return { refused: 'is not a regular file' };
+  const inFolder = relative(realpathSync(dir), realpathSync(path));
+  if (inFolder.startsWith('..') || isAbsolute(inFolder)) return { refused: 'resolves outside the tape folder' };
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { refused: code === 'ELOOP' ? 'is a symbolic link; a tape file must be a regular file in the tape folder' : `could not be opened (${code ?? 'error'})` };
+  }
+  try {
+    if (!fstatSync(fd).isFile()) return { refused: 'is not a regular file' };
+    return { text: readFileSync(fd, 'utf8') };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Reads one tape file into rows keyed by column name. A missing optional file is an empty,
- * complete file; a missing required file, a CSV syntax error or a bad header is recorded as an
- * issue and leaves the file incomplete.
+ * complete file; a missing required file, one that is not a regular file of the folder, a CSV
+ * syntax error or a bad header is recorded as an issue and leaves the file incomplete.
  */
 export function readTapeCsv(dir: string, key: TapeFileKey, issues: Issues): TapeCsv {
   const path = join(dir, tapeFileName(key));
-  if (!existsSync(path)) {
+  const entry = entryAt(path);
+  if (!entry) {
     if (OPTIONAL_TAPE_FILES.includes(key)) return { rows: [], complete: true };
     issues.add(key, 0, `required file is missing from ${dir}`);
     return { rows: [], complete: false };
   }
+  const file = readTapeFileText(dir, path, entry);
+  if ('refused' in file) {
+    issues.add(key, 0, file.refused);
+    return { rows: [], complete: false };
+  }
   let records: string[][];
   try {
-    records = parseCsv(readFileSync(path, 'utf8'));
+    records = parseCsv(file.text);
   } catch (error) {
     const lines = (error as { lines?: number }).lines ?? 0;
     issues.add(key, lines, `not readable as CSV: ${(error as Error).message}`);

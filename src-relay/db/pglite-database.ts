@@ -4,7 +4,7 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { lockDataDir } from './data-dir-lock';
 import { assertNotNewerThanCode, MIGRATIONS_FOLDER } from './migrations';
-import { LEDGER_CHANNEL, type RelayDatabase } from './relay-database';
+import { LEDGER_CHANNEL, REVOKED_DEVICE_CHANNEL, type RelayDatabase } from './relay-database';
 
 /** The embedded ledger: one process owns the folder, so migrating needs no lock beyond the folder's. */
 export async function openPgliteDatabase(dataDir: string): Promise<RelayDatabase> {
@@ -20,9 +20,15 @@ export async function openPgliteDatabase(dataDir: string): Promise<RelayDatabase
     return {
       kind: 'pglite',
       db,
-      async listenForLedgerChanges(onVersion) {
-        const unlisten = await pglite.listen(LEDGER_CHANNEL, (payload) => onVersion(Number(payload)));
-        return { stop: () => unlisten() };
+      async listenForLedgerChanges(events) {
+        const unlistenLedger = await pglite.listen(LEDGER_CHANNEL, (payload) => events.onVersion(Number(payload)));
+        const unlistenDevices = await pglite.listen(REVOKED_DEVICE_CHANNEL, (payload) => events.onDeviceRevoked(payload));
+        return {
+          async stop() {
+            await unlistenLedger();
+            await unlistenDevices();
+          },
+        };
       },
       async close() {
         await pglite.close();

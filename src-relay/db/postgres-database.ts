@@ -4,7 +4,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { log } from '../log';
 import { assertNotNewerThanCode, MIGRATION_LOCK_SQL, MIGRATIONS_FOLDER } from './migrations';
-import { LEDGER_CHANNEL, type LedgerListener, type RelayDatabase } from './relay-database';
+import { LEDGER_CHANNEL, REVOKED_DEVICE_CHANNEL, type LedgerEvents, type LedgerListener, type RelayDatabase } from './relay-database';
 
 const RECONNECT_DELAY_MS = 1000;
 
@@ -27,7 +27,7 @@ async function migrateUnderLock(url: string): Promise<void> {
  * `LISTEN` on a dedicated connection (a pooled one would be handed to queries). After a lost
  * connection it reconnects and reports the current version, since notices sent meanwhile are gone.
  */
-async function listenOnPostgres(url: string, onVersion: (version: number) => void): Promise<LedgerListener> {
+async function listenOnPostgres(url: string, events: LedgerEvents): Promise<LedgerListener> {
   let stopped = false;
   let client: pg.Client | null = null;
   let retry: NodeJS.Timeout | undefined;
@@ -35,7 +35,8 @@ async function listenOnPostgres(url: string, onVersion: (version: number) => voi
   const connect = async (): Promise<pg.Client> => {
     const next = new pg.Client({ connectionString: url });
     next.on('notification', (notice) => {
-      if (notice.channel === LEDGER_CHANNEL && notice.payload) onVersion(Number(notice.payload));
+      if (notice.channel === LEDGER_CHANNEL && notice.payload) events.onVersion(Number(notice.payload));
+      if (notice.channel === REVOKED_DEVICE_CHANNEL && notice.payload) events.onDeviceRevoked(notice.payload);
     });
     // A broken connection also ends; 'end' is where recovery starts.
     next.on('error', (error) => log.warn('ledger listener connection failed', { error: error.message }));
@@ -46,6 +47,7 @@ async function listenOnPostgres(url: string, onVersion: (version: number) => voi
     });
     await next.connect();
     await next.query(`LISTEN ${LEDGER_CHANNEL}`);
+    await next.query(`LISTEN ${REVOKED_DEVICE_CHANNEL}`);
     return next;
   };
 
@@ -56,7 +58,7 @@ async function listenOnPostgres(url: string, onVersion: (version: number) => voi
         if (stopped) return void (await next.end());
         const { rows } = await next.query<{ version: string }>('SELECT version FROM ledger_clock');
         client = next;
-        onVersion(Number(rows[0]?.version ?? 0));
+        events.onVersion(Number(rows[0]?.version ?? 0));
       } catch (error) {
         log.warn('ledger listener could not reconnect', { error: String(error) });
         if (!stopped) reconnectLater();
@@ -91,7 +93,7 @@ export async function openPostgresDatabase(url: string): Promise<RelayDatabase> 
   return {
     kind: 'postgres',
     db,
-    listenForLedgerChanges: (onVersion) => listenOnPostgres(url, onVersion),
+    listenForLedgerChanges: (events) => listenOnPostgres(url, events),
     close: () => pool.end(),
   };
 }

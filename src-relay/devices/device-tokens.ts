@@ -1,8 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { AppError } from '../../src-shared/errors';
 import { devices } from '../db/schema';
-import type { RelayDb } from '../db/relay-database';
+import { REVOKED_DEVICE_CHANNEL, type RelayDb } from '../db/relay-database';
 
 export type Device = Omit<typeof devices.$inferSelect, 'tokenHash'>;
 
@@ -38,11 +38,16 @@ export function listDevices(db: RelayDb): Promise<Device[]> {
 
 /** Revoking is immediate and final: the next request with the token is refused. */
 export async function revokeDevice(db: RelayDb, id: string): Promise<Device> {
-  const [device] = await db
-    .update(devices)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(devices.id, id), isNull(devices.revokedAt)))
-    .returning(DEVICE_COLUMNS);
+  const device = await db.transaction(async (tx) => {
+    const [revoked] = await tx
+      .update(devices)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(devices.id, id), isNull(devices.revokedAt)))
+      .returning(DEVICE_COLUMNS);
+    // Every relay on the database hears it on commit and closes the device's sockets at once.
+    if (revoked) await tx.execute(sql`SELECT pg_notify(${REVOKED_DEVICE_CHANNEL}, ${revoked.id})`);
+    return revoked;
+  });
   if (device) return device;
   const [existing] = await db.select({ id: devices.id }).from(devices).where(eq(devices.id, id));
   throw existing ? new AppError('conflict', `device ${id} is already revoked`, 'id') : new AppError('not_found', `no device ${id}`, 'id');

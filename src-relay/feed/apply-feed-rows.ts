@@ -7,6 +7,7 @@ import { currentVersion, lockLedgerClock } from '../ledger/ledger-clock';
 import { partitionsOf } from '../ledger/partition-of';
 import { storedRows } from '../ledger/stored-rows';
 import { log } from '../log';
+import { referenceProblem } from '../sync/check-references';
 import { planChanges } from '../sync/plan-changes';
 
 /**
@@ -25,9 +26,10 @@ export interface AppliedFeed {
 
 /**
  * Applies the feed's row changes in one transaction holding the ledger clock, the way a pushed
- * command is applied (merged onto the ledger's rows, judged by the table rules, placed in their
- * borrowers' regions, versioned), but all of them at once: a feed is all or nothing however many
- * rows it carries. A change the rules refuse refuses the feed and nothing is written.
+ * command is applied (merged onto the ledger's rows, checked against the replica's schema and
+ * references, judged by the table rules, placed in their borrowers' regions, versioned), but all
+ * of them at once: a feed is all or nothing however many rows it carries. A change the rules
+ * refuse refuses the feed and nothing is written.
  */
 export function applyFeedRows(db: RelayDb, source: string, changes: readonly RowChange[]): Promise<AppliedFeed> {
   return db.transaction(async (tx) => {
@@ -39,8 +41,10 @@ export function applyFeedRows(db: RelayDb, source: string, changes: readonly Row
 /** `applyFeedRows` inside the caller's transaction, which already holds the ledger clock. */
 export async function writeFeedChanges(tx: RelayTx, source: string, changes: readonly RowChange[]): Promise<AppliedFeed> {
   const stored = await storedRows(tx, changes);
-  const plan = planChanges(changes, stored, FEED_PERMISSIONS);
+  const plan = planChanges(changes, stored, FEED_PERMISSIONS, null);
   if (!plan.ok) throw new AppError('conflict', `the ledger refused the ${source}: ${plan.reason}`);
+  const unresolved = await referenceProblem(tx, plan.writes);
+  if (unresolved !== null) throw new AppError('conflict', `the ledger refused the ${source}: ${unresolved}`);
   const partitions = await partitionsOf(tx, plan.writes);
   const written = await writeRows(tx, plan.writes.map((write, index) => ({ ...write, partition: partitions[index]! })));
   const version = await currentVersion(tx);

@@ -1,17 +1,18 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isIPv6 } from 'node:net';
 import { AppError } from '../../src-shared/errors';
 import { EVERYONE } from '../../src-shared/sync/partitions';
 import type { DatabaseTarget } from '../config';
 import { authenticateDevice, presentedToken } from '../devices/authenticate-device';
 import { readBody } from '../http/read-body';
-import { sendJson } from '../http/responses';
+import { sendError, sendJson } from '../http/responses';
 import type { RelayServices, Route, RouteRequest } from '../http/route';
 import { log } from '../log';
 import { FeedRejected } from './feed-rejected';
 import { importTapeFeed } from './import-tape-feed';
 import { MAX_PAYMENTS_PER_REQUEST, parsePayments } from './payment-input';
 import { recordPayments } from './record-payments';
-import { receiveTape } from './tape-upload';
+import { DEFAULT_TAPE_LIMITS, receiveTape, TapeTooLarge, type TapeUploadLimits } from './tape-upload';
 
 /** A batch of payments is a few hundred bytes a payment. */
 const MAX_PAYMENTS_BYTES = MAX_PAYMENTS_PER_REQUEST * 2048;
@@ -26,12 +27,19 @@ async function answeringRefusals(response: ServerResponse, work: () => Promise<v
   }
 }
 
+/** How this relay reaches itself: on the address and port a request came in on, whatever `RELAY_HOST` is. */
+function ownUrl(request: IncomingMessage): string {
+  const { localAddress, localPort } = request.socket;
+  const host = localAddress && isIPv6(localAddress) && !localAddress.startsWith('::ffff:') ? `[${localAddress}]` : (localAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
+  return `http://${host}:${localPort}`;
+}
+
 /**
  * `/api/feed/*`: the core-banking system's way into the ledger. It writes any region's loans, so
  * only a device registered for every region (`*`) may use it: `npm run relay -- device add --name
  * "Core banking"` gives its token, sent as `Authorization: Bearer <token>`.
  */
-export function feedRoutes(services: RelayServices, target: DatabaseTarget): Route[] {
+export function feedRoutes(services: RelayServices, target: DatabaseTarget, tapeLimits: TapeUploadLimits = DEFAULT_TAPE_LIMITS): Route[] {
   const { db } = services.database;
   const feedDevice = async ({ request, url }: RouteRequest) => {
     const device = await authenticateDevice(db, presentedToken(request, url, { allowQuery: false }));
@@ -44,10 +52,19 @@ export function feedRoutes(services: RelayServices, target: DatabaseTarget): Rou
       path: '/api/feed/tape',
       async handle(input) {
         const device = await feedDevice(input);
-        const tape = await receiveTape(input.request);
+        let tape: Awaited<ReturnType<typeof receiveTape>>;
         try {
-          // The feed host pulls the replica from this very relay, on the port this request came in on.
-          const relayUrl = `http://127.0.0.1:${input.request.socket.localPort}`;
+          tape = await receiveTape(input.request, tapeLimits);
+        } catch (error) {
+          if (!(error instanceof TapeTooLarge)) throw error;
+          // The rest of the body is not read: the connection closes after the answer.
+          input.response.setHeader('connection', 'close');
+          sendError(input.response, error, 413);
+          return;
+        }
+        try {
+          // The feed host pulls the replica from this very relay.
+          const relayUrl = ownUrl(input.request);
           await answeringRefusals(input.response, async () => {
             const imported = await importTapeFeed({ db, target, relayUrl }, tape.dir);
             log.info('tape imported', { deviceId: device.id, files: tape.files, rowsWritten: imported.rowsWritten });

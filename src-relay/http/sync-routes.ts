@@ -6,6 +6,8 @@ import { EVERYONE } from '../../src-shared/sync/partitions';
 import { bootstrapLedger } from '../sync/bootstrap-ledger';
 import { listRejections } from '../sync/command-log';
 import { claimContact } from '../sync/contact-claims';
+import { isOwnClientId } from '../sync/client-owners';
+import { AppError } from '../../src-shared/errors';
 import { pushCommands } from '../sync/push-commands';
 import { parseFields } from './read-form';
 import { readJson } from './read-json';
@@ -59,8 +61,11 @@ export function syncRoutes(services: RelayServices): Route[] {
       method: 'GET',
       path: '/api/sync/rejections',
       async handle(input) {
-        await device(input);
-        const rejections = await listRejections(db, parseFields(rejectionsQuery, Object.fromEntries(input.url.searchParams)));
+        const asking = await device(input);
+        const query = parseFields(rejectionsQuery, Object.fromEntries(input.url.searchParams));
+        // A client's rejections carry the rows it touched: they are its owner's to read, no one else's.
+        if (!(await isOwnClientId(db, query.clientId, asking))) throw new AppError('forbidden', `client id ${query.clientId} is not this device's`, 'clientId');
+        const rejections = await listRejections(db, query);
         sendJson(input.response, 200, { ok: true, rejections });
       },
     },
@@ -68,8 +73,7 @@ export function syncRoutes(services: RelayServices): Route[] {
       method: 'POST',
       path: '/api/sync/claim',
       async handle(input) {
-        const { id } = await device(input);
-        const claim = await claimContact(db, id, await readJson(input.request, ClaimRequest));
+        const claim = await claimContact(db, await device(input), await readJson(input.request, ClaimRequest));
         sendJson(input.response, 200, { ok: true, ...claim });
       },
     },

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { twilioEvents } from '../db/schema';
 import { currentVersion } from '../ledger/ledger-clock';
 import { writeRows } from '../ledger/write-rows';
+import { textOptOutId } from '../../src-shared/domain/text-opt-outs';
 import { inboundMessageId } from '../twilio/apply-inbound-event';
 import { allRowsOf, borrowerRows, readRow, seedRows } from '../test-support/ledger-fixtures';
 import { BACKENDS, scratchPostgres } from '../test-support/scratch-databases';
@@ -117,6 +118,8 @@ describe.each(BACKENDS)('Twilio webhooks on $name', ({ scratch: backend }) => {
     const phone = await readRow(db(), 'phones', borrower.ids.phone);
     expect(phone?.data.sms_consent).toBe(0);
     expect(phone?.data.opted_out_at).toMatch(/^\d{4}-/);
+    const optOut = await readRow(db(), 'text_opt_outs', textOptOutId(borrower.ids.borrower, borrower.e164, { via: 'carrier', word: null, reference: borrower.sids.message }));
+    expect(optOut?.data).toMatchObject({ borrower_id: borrower.ids.borrower, e164: borrower.e164, opt_out_via: 'carrier', restored_at: null });
   });
 
   it('applies call statuses to the call’s action', async () => {
@@ -166,6 +169,25 @@ describe.each(BACKENDS)('Twilio webhooks on $name', ({ scratch: backend }) => {
     const phone = await readRow(db(), 'phones', borrower.ids.phone);
     expect(phone?.data.sms_consent).toBe(0);
     expect(phone?.data.opted_out_at).toMatch(/^\d{4}-/);
+  });
+
+  it('records a STOP as the borrower’s opt-out of the number, which their START (or UNSTOP) from it restores', async () => {
+    const borrower = borrowerRows();
+    await seedRows(db(), allRowsOf(borrower));
+    const stopSid = fakeSid('SM');
+    await postAsTwilio(scratch.relay.url, INBOUND, { MessageSid: stopSid, From: borrower.e164, To: LENDER_NUMBER, Body: 'End' });
+    await untilApplied();
+    const id = textOptOutId(borrower.ids.borrower, borrower.e164, { via: 'reply', word: 'END', reference: stopSid });
+    expect(await readRow(db(), 'text_opt_outs', id)).toMatchObject({
+      partition: 'team-north',
+      data: { borrower_id: borrower.ids.borrower, e164: borrower.e164, opt_out_via: 'reply', opt_out_word: 'END', opt_out_reference: stopSid, restored_at: null },
+    });
+
+    const startSid = fakeSid('SM');
+    await postAsTwilio(scratch.relay.url, INBOUND, { MessageSid: startSid, From: borrower.e164, To: LENDER_NUMBER, Body: ' unstop ' });
+    await untilApplied();
+    expect((await readRow(db(), 'text_opt_outs', id))?.data).toMatchObject({ restored_at: expect.any(String), restored_via: 'reply', restored_word: 'UNSTOP', restored_reference: startSid, restored_by: null });
+    expect((await readRow(db(), 'phones', borrower.ids.phone))?.data).toMatchObject({ sms_consent: 1, opted_out_at: null });
   });
 
   it('does not treat a sentence containing stop as an opt-out', async () => {

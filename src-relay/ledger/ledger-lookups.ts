@@ -4,13 +4,18 @@ import { ledgerRows } from '../db/schema';
 import type { RelayTx } from '../db/relay-database';
 import type { LedgerRow } from './ledger-row';
 
-/** The JSON fields with an index per table (`db/schema.ts`); nothing else is looked up by value. */
+/**
+ * The only JSON fields looked up by value, each with a partial index (`db/schema.ts`) but one:
+ * text opt-outs are few (about one number in a hundred), and the primary key's `tbl` prefix
+ * already reaches them alone.
+ */
 export interface IndexedFields {
   messages: 'twilio_sid';
   recovery_actions: 'twilio_message_sid' | 'twilio_call_sid' | 'case_id';
   phones: 'e164';
   loans: 'borrower_id';
   cases: 'loan_id';
+  text_opt_outs: 'e164';
 }
 export type IndexedTable = keyof IndexedFields;
 

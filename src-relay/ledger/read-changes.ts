@@ -3,6 +3,7 @@ import { ledgerRows, type LedgerData } from '../db/schema';
 import type { RelayDb } from '../db/relay-database';
 import { currentVersion } from './ledger-clock';
 import { EVERYONE } from './ledger-row';
+import { publicData } from './public-image';
 
 export interface ChangedRow {
   tbl: string;
@@ -39,7 +40,7 @@ export function readChanges(db: RelayDb, query: { cursor: number; partitions: re
         .orderBy(asc(ledgerRows.version))
         .limit(query.limit + 1);
       const hasMore = found.length > query.limit;
-      const rows = found.slice(0, query.limit).map((row) => ({ ...row, version: Number(row.version) }));
+      const rows = found.slice(0, query.limit).map((row) => ({ ...row, version: Number(row.version), data: publicData(row.tbl, row.data) }));
       const head = await currentVersion(tx);
       return { rows, cursor: hasMore ? rows[rows.length - 1]!.version : head, hasMore, head };
     },

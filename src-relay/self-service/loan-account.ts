@@ -16,6 +16,8 @@ export interface LoanAccount {
   /** The loan's open delinquency episode; null when the loan is not in collections. */
   openCase: LedgerRow | null;
   phones: LedgerRow[];
+  /** The borrower's opt-outs of texting, by number (`text_opt_outs`). */
+  textOptOuts: LedgerRow[];
   emails: LedgerRow[];
   /** The open case's offers still in play (drafted up to offered): a borrower asks for one plan at a time. */
   liveOffers: LedgerRow[];
@@ -33,7 +35,7 @@ export interface BalanceBreakdown {
 }
 
 /** Live rows of `tbl` of one borrower or case: a few per borrower, looked up only here (`field` is a constant of this file). */
-function rowsOf(tx: RelayTx, tbl: 'phones' | 'emails' | 'settlement_offers', field: 'borrower_id' | 'case_id', value: string): Promise<LedgerRow[]> {
+function rowsOf(tx: RelayTx, tbl: 'phones' | 'text_opt_outs' | 'emails' | 'settlement_offers', field: 'borrower_id' | 'case_id', value: string): Promise<LedgerRow[]> {
   return tx
     .select()
     .from(ledgerRows)
@@ -78,6 +80,7 @@ export async function readLoanAccount(tx: RelayTx, loanId: string): Promise<Loan
     borrower,
     openCase,
     phones: await rowsOf(tx, 'phones', 'borrower_id', borrower.id),
+    textOptOuts: await rowsOf(tx, 'text_opt_outs', 'borrower_id', borrower.id),
     emails: await rowsOf(tx, 'emails', 'borrower_id', borrower.id),
     liveOffers: openCase ? (await rowsOf(tx, 'settlement_offers', 'case_id', openCase.id)).filter((offer) => LIVE_OFFER_STATUSES.includes(offer.data.status)) : [],
     balance: await breakdownOf(tx, loan, openCase),

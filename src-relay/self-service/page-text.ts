@@ -85,6 +85,7 @@ const EN = {
   expired: 'This link has expired. Please contact us or use the link in our latest message.',
   unavailable: 'This page is not available right now. Please try again later.',
   notFound: 'We could not find this loan. Please contact us.',
+  tooMany: 'We have received many requests from this link. Please try again later, or contact us.',
 } as const;
 
 type Text = { [K in keyof typeof EN]: (typeof EN)[K] extends (...args: infer A) => string ? (...args: A) => string : (typeof EN)[K] extends string ? string : { [P in keyof (typeof EN)[K]]: string } };
@@ -173,6 +174,7 @@ const ES: Text = {
   expired: 'Este enlace ha vencido. Contáctenos o use el enlace de nuestro último mensaje.',
   unavailable: 'Esta página no está disponible ahora. Inténtelo más tarde.',
   notFound: 'No encontramos este préstamo. Contáctenos.',
+  tooMany: 'Recibimos muchas solicitudes desde este enlace. Inténtelo más tarde o contáctenos.',
 };
 
 export type PageText = Text;

@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { AppError } from '../../src-shared/errors';
 import { authenticateDevice, presentedToken } from '../devices/authenticate-device';
+import { authenticateUser } from '../identity/authenticate-user';
 import { readFormParams } from '../http/read-form';
 import { readJson } from '../http/read-json';
 import { sendJson } from '../http/responses';
@@ -29,8 +30,8 @@ const PAGE_HEADERS = {
   'content-security-policy': "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
 };
 
-function sendPage(response: ServerResponse, status: number, html: string): void {
-  response.writeHead(status, PAGE_HEADERS);
+function sendPage(response: ServerResponse, status: number, html: string, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { ...PAGE_HEADERS, ...headers });
   response.end(html);
 }
 
@@ -103,6 +104,10 @@ export function selfServiceRoutes(services: RelayServices, secret: string | null
         return;
       }
       const outcome = await recordSubmission(db, { kind, loanId: claims.loanId, input: parsed.data, now: now() });
+      if (outcome.status === 'limited') {
+        sendPage(input.response, 429, refusalPage(claims.language, textFor(claims.language).tooMany), { 'retry-after': String(outcome.retryAfterSeconds) });
+        return;
+      }
       if (outcome.status === 'refused') {
         const { t: _t, nonce: _nonce, csrf: _csrf, ...values } = fields;
         await showAccount(input, claims, link, 409, { done: null, problem: { kind, field: null, key: outcome.messageKey, values } });
@@ -141,6 +146,8 @@ export function selfServiceRoutes(services: RelayServices, secret: string | null
       path: '/api/self-service/links',
       async handle({ request, response, url }) {
         const device = await authenticateDevice(db, presentedToken(request, url, { allowQuery: false }));
+        // A link opens a borrower's account page: a signed-in user who works cases asks for it, not a bare device.
+        await authenticateUser(db, device, request, 'view_cases');
         if (secret === null) throw new AppError('conflict', 'self-service links are off: set RELAY_SELF_SERVICE_SECRET on every relay sharing this database');
         const asked = await readJson(request, mintRequest);
         const minted = await mintLink(db, { secret, publicUrl: services.publicUrl(), ...asked, regions: device.partitions, now: now() });

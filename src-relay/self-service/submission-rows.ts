@@ -1,4 +1,5 @@
 import { DEFAULT_LONG_PLAN_THRESHOLD_MINOR, settlementOptions, type SettlementOption } from '../../src-shared/domain/settlement';
+import { isStanding, newTextOptOut } from '../../src-shared/domain/text-opt-outs';
 import { stableId } from '../../src-shared/ids';
 import type { RowChange } from '../../src-shared/sync/protocol';
 import type { LedgerRow } from '../ledger/ledger-row';
@@ -50,6 +51,17 @@ const CATEGORY_TEXT: Readonly<Record<DisputeCategory, string>> = {
   other: 'other',
 };
 
+/** Opting out of texts on the page opts the borrower out on every number they have, whatever row holds it later (unless one stands). */
+function textOptOutsOf(account: LoanAccount, commandId: string, at: string): RowChange[] {
+  const borrowerId = account.borrower.id;
+  const standing = new Set(account.textOptOuts.filter((row) => isStanding({ restored_at: row.data.restored_at as string | null })).map((row) => String(row.data.e164)));
+  const numbers = [...new Set(account.phones.map((phone) => String(phone.data.e164)))].filter((e164) => !standing.has(e164));
+  return numbers.map((e164) => {
+    const { id, ...data } = newTextOptOut(borrowerId, e164, at, { via: 'self_service', word: null, reference: commandId });
+    return created('text_opt_outs', id, data);
+  });
+}
+
 /**
  * The rows a submission writes: what the desktop's own commands would write for the same step
  * (an offer drafted on the calculator's terms, the case's dispute flag, the borrower's
@@ -94,7 +106,10 @@ export function submissionChanges<K extends SubmissionKind>(kind: K, input: Subm
       const { channel } = input as SubmissionInput<'optOut'>;
       const changes =
         channel === 'text'
-          ? account.phones.filter((phone) => phone.data.opted_out_at == null || Boolean(phone.data.sms_consent)).map((phone) => updated(phone, { sms_consent: 0, opted_out_at: phone.data.opted_out_at ?? at }))
+          ? [
+              ...account.phones.filter((phone) => phone.data.opted_out_at == null || Boolean(phone.data.sms_consent)).map((phone) => updated(phone, { sms_consent: 0, opted_out_at: phone.data.opted_out_at ?? at })),
+              ...textOptOutsOf(account, commandId, at),
+            ]
           : account.emails.filter((email) => !email.data.opted_out).map((email) => updated(email, { opted_out: 1 }));
       const known = channel === 'text' ? account.phones : account.emails;
       if (known.length === 0) throw new SubmissionRefused(channel === 'text' ? 'no_phone' : 'no_email');

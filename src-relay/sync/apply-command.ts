@@ -4,11 +4,14 @@ import { writeRows } from '../ledger';
 import { currentVersion } from '../ledger/ledger-clock';
 import type { LedgerRow } from '../ledger/ledger-row';
 import { refKey, storedRows, type RowRef } from '../ledger/stored-rows';
+import type { Device } from '../devices/device-tokens';
+import { checkReferences } from './check-references';
 import { commandAuthority } from './command-authority';
 import { logCommand } from './command-log';
 import { planChanges, type ChangesPlan } from './plan-changes';
-import { partitionsOf } from '../ledger/partition-of';
+import { placeRows } from '../ledger/partition-of';
 import { mayReach } from '../../src-shared/sync/partitions';
+import { publicData } from '../ledger/public-image';
 
 /**
  * The ledger's image of every row a rejected command touched, so the desktop can put each back:
@@ -18,30 +21,33 @@ function imagesOf(refs: readonly RowRef[], stored: ReadonlyMap<string, LedgerRow
   const unique = [...new Map(refs.map((ref) => [refKey(ref), ref])).values()];
   return unique.map(({ tbl, id }) => {
     const row = stored.get(refKey({ tbl, id }));
-    return row ? { tbl, id, version: row.version, deleted: row.deleted, data: row.data } : { tbl, id, version: 0, deleted: true, data: {} };
+    return row ? { tbl, id, version: row.version, deleted: row.deleted, data: publicData(tbl, row.data) } : { tbl, id, version: 0, deleted: true, data: {} };
   });
 }
 
-async function judge(tx: RelayTx, command: PushedCommand, stored: ReadonlyMap<string, LedgerRow>): Promise<ChangesPlan> {
-  const authority = await commandAuthority(tx, command);
+async function judge(tx: RelayTx, input: { device: Device; clientId: string; command: PushedCommand }, stored: ReadonlyMap<string, LedgerRow>): Promise<ChangesPlan> {
+  const { command } = input;
+  const authority = await commandAuthority(tx, input);
   if (!authority.ok) return authority;
-  return planChanges(command.changes, stored, authority.permissions);
+  return planChanges(command.changes, stored, authority.permissions, command.name);
 }
 
 /**
  * Gives each row its partition and refuses a command that reaches outside the device's regions,
- * before or after (a row moved into a region is still a row of the region it left).
+ * before or after (a row moved into a region is still a row of the region it left), or whose
+ * rows name parents the ledger does not hold (`check-references.ts`).
  */
 async function placed(tx: RelayTx, plan: ChangesPlan, stored: ReadonlyMap<string, LedgerRow>, allowed: readonly string[]): Promise<ChangesPlan> {
   if (!plan.ok) return plan;
-  const partitions = await partitionsOf(tx, plan.writes);
-  const writes = plan.writes.map((write, index) => ({ ...write, partition: write.deleted ? (stored.get(refKey(write))?.partition ?? partitions[index]!) : partitions[index]! }));
+  const placement = await placeRows(tx, plan.writes, stored);
+  if (!placement.ok) return placement;
+  const writes = plan.writes.map((write, index) => ({ ...write, partition: placement.partitions[index]! }));
   for (const write of writes) {
     const before = stored.get(refKey(write))?.partition;
     const outside = [before, write.partition].find((partition) => partition !== undefined && !mayReach(allowed, partition));
     if (outside !== undefined) return { ok: false, reason: `${write.tbl} ${write.id}: it belongs to region ${outside}, which this device does not serve` };
   }
-  return { ok: true, writes };
+  return checkReferences(tx, { ok: true, writes });
 }
 
 /**
@@ -49,10 +55,10 @@ async function placed(tx: RelayTx, plan: ChangesPlan, stored: ReadonlyMap<string
  * holds the ledger clock): all its rows or none, and its result logged either way. Call it once
  * per (client, seq).
  */
-export async function applyCommand(tx: RelayTx, input: { clientId: string; deviceId: string; devicePartitions: readonly string[]; command: PushedCommand }): Promise<PushResult> {
-  const { command } = input;
+export async function applyCommand(tx: RelayTx, input: { clientId: string; device: Device; command: PushedCommand }): Promise<PushResult> {
+  const { command, device } = input;
   const stored = await storedRows(tx, command.changes);
-  const plan = await placed(tx, await judge(tx, command, stored), stored, input.devicePartitions);
+  const plan = await placed(tx, await judge(tx, input, stored), stored, device.partitions);
   let result: PushResult;
   if (plan.ok) {
     await writeRows(tx, plan.writes);
@@ -61,6 +67,6 @@ export async function applyCommand(tx: RelayTx, input: { clientId: string; devic
   } else {
     result = { seq: command.seq, status: 'rejected', reason: plan.reason, rows: imagesOf(command.changes, stored) };
   }
-  await logCommand(tx, { clientId: input.clientId, deviceId: input.deviceId, commandId: command.id, name: command.name, actorId: command.actorId, result });
+  await logCommand(tx, { clientId: input.clientId, deviceId: device.id, commandId: command.id, name: command.name, actorId: command.actorId, result });
   return result;
 }

@@ -7,7 +7,10 @@ import { writeRows } from '../ledger';
 import { currentVersion, lockLedgerClock } from '../ledger/ledger-clock';
 import { partitionsOf } from '../ledger/partition-of';
 import { EVERYONE } from '../../src-shared/sync/partitions';
+import { rowsProblem } from './check-references';
 import { anyCommandLogged } from './command-log';
+import { ownClientId } from './client-owners';
+import type { Device } from '../devices/device-tokens';
 
 export interface BootstrapOutcome {
   /** Rows this page wrote. */
@@ -19,10 +22,12 @@ export interface BootstrapOutcome {
 
 /**
  * Moves an existing desktop database onto a new relay, one page of rows at a time, as they stand
- * (no command, no rules: this is where the ledger's state starts). Open only until the final page
- * or the first pushed command, whichever comes first; after that the ledger changes by commands.
+ * (no command, no rules: this is where the ledger's state starts), though each row must fit the
+ * replica's schema and name only parents already sent, so what starts the ledger can start a
+ * replica. Open only until the final page or the first pushed command, whichever comes first;
+ * after that the ledger changes by commands.
  */
-export async function bootstrapLedger(db: RelayDb, device: { id: string; partitions: readonly string[] }, request: BootstrapRequest): Promise<BootstrapOutcome> {
+export async function bootstrapLedger(db: RelayDb, device: Device, request: BootstrapRequest): Promise<BootstrapOutcome> {
   const outcome = await bootstrapPage(db, device, request);
   // Each page looks up rows already loaded (owners, old images). Without statistics (PGlite has no
   // autovacuum) the planner takes the growing table for empty and scans it whole for every page:
@@ -39,7 +44,7 @@ function crossesDoubling(before: number, after: number): boolean {
   return step(after) > step(before);
 }
 
-function bootstrapPage(db: RelayDb, device: { id: string; partitions: readonly string[] }, request: BootstrapRequest): Promise<BootstrapOutcome> {
+function bootstrapPage(db: RelayDb, device: Device, request: BootstrapRequest): Promise<BootstrapOutcome> {
   const deviceId = device.id;
   if (!device.partitions.includes(EVERYONE)) throw new AppError('forbidden', 'only a device registered for every region (*) may bootstrap the ledger');
   return db.transaction(async (tx) => {
@@ -47,6 +52,8 @@ function bootstrapPage(db: RelayDb, device: { id: string; partitions: readonly s
     const [meta] = await tx.select({ bootstrapped: ledgerMeta.bootstrapped }).from(ledgerMeta);
     if (meta?.bootstrapped) throw new AppError('conflict', 'the ledger has already been bootstrapped');
     if (await anyCommandLogged(tx)) throw new AppError('conflict', 'commands have already been pushed to this ledger, so it can no longer be bootstrapped');
+    const refused = await rowsProblem(tx, request.rows);
+    if (refused !== null) throw new AppError('validation', `the ledger refused this page: ${refused}`);
     const partitions = await partitionsOf(tx, request.rows);
     const written = await writeRows(tx, request.rows.map((row, index) => ({ tbl: row.tbl, id: row.id, partition: partitions[index]!, data: row.data })));
     const version = await currentVersion(tx);
@@ -54,6 +61,7 @@ function bootstrapPage(db: RelayDb, device: { id: string; partitions: readonly s
       await tx.update(ledgerMeta).set({ bootstrapped: true });
       // The publisher's earlier commands are in the rows just written: its sequence resumes after them.
       const client = request.client;
+      if (client) await ownClientId(tx, client.clientId, device);
       if (client && client.lastSeq > 0) {
         await tx.insert(syncCommands).values({
           clientId: client.clientId, seq: client.lastSeq, commandId: `bootstrap:${client.clientId}`, name: 'sync.bootstrap', actorId: 'system', status: 'applied',

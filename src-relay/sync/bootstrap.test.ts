@@ -2,12 +2,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PullResponse } from '../../src-shared/sync/protocol';
 import { addDevice } from '../devices/device-tokens';
 import { startRelay } from '../start-relay';
+import { replicaRow } from '../../tests-support/replica-rows';
 import { BACKENDS } from '../test-support/scratch-databases';
 import { useScratchRelay } from '../test-support/scratch-relay';
 import { created, postJson, TestDesktop } from '../test-support/sync-client';
 
 const page = (from: number, count: number) =>
-  Array.from({ length: count }, (_, n) => ({ tbl: 'borrowers', id: `b${from + n}`, data: { id: `b${from + n}`, first_name: `Borrower ${from + n}`, do_not_contact: 0 } }));
+  Array.from({ length: count }, (_, n) => ({
+    tbl: 'borrowers',
+    id: `b${from + n}`,
+    data: replicaRow('borrowers', { id: `b${from + n}`, external_id: `EXT-${from + n}`, first_name: `Borrower ${from + n}`, jurisdiction: 'TT', do_not_contact: 0 }),
+  }));
 
 describe.each(BACKENDS)('POST /api/sync/bootstrap on $name', ({ scratch: backend }) => {
   const scratch = useScratchRelay(backend);
@@ -16,6 +21,18 @@ describe.each(BACKENDS)('POST /api/sync/bootstrap on $name', ({ scratch: backend
 
   beforeAll(async () => {
     ({ token } = await addDevice(scratch.relay.database.db, 'Old desktop'));
+  });
+
+  it('refuses a page holding a row that would break a replica, or naming a parent not sent, and writes none of it', async () => {
+    const [borrower] = page(0, 1);
+    const loan = { tbl: 'loans', id: 'l0', data: replicaRow('loans', { id: 'l0', account_number: 'ACC-0', borrower_id: 'b-never-sent', product_code: 'P-never-sent', currency: 'USD' }) };
+    const broken = await bootstrap({ rows: [borrower, { ...borrower!, id: 'b-other', data: { ...borrower!.data, id: 'b-other', first_name: null } }], final: false });
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toMatchObject({ ok: false, error: { code: 'validation', message: 'the ledger refused this page: borrowers b-other: column first_name is NOT NULL but null' } });
+    const orphan = await bootstrap({ rows: [borrower, loan], final: false });
+    expect(await orphan.json()).toMatchObject({ ok: false, error: { code: 'validation', message: 'the ledger refused this page: loans l0: column borrower_id names borrowers b-never-sent, which is not in the ledger' } });
+    const pulled = (await (await fetch(`${scratch.relay.url}/api/sync/pull`, { headers: { authorization: `Bearer ${token}` } })).json()) as PullResponse;
+    expect(pulled.rows).toEqual([]);
   });
 
   it('takes pages until the final one, then refuses more (409); pull returns every row', async () => {

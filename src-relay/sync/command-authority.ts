@@ -1,40 +1,55 @@
-import { ROLE_PERMISSIONS, ROLES, type Permission, type Role } from '../../src-shared/roles';
+import { ROLE_PERMISSIONS, type Permission } from '../../src-shared/roles';
 import { permissionForCommand } from '../../src-shared/sync/command-permissions';
+import { commandSigningText } from '../../src-shared/sync/command-signature';
 import type { PushedCommand } from '../../src-shared/sync/protocol';
-import { flagIsSet } from '../../src-shared/sync/row-rules';
 import type { RelayTx } from '../db/relay-database';
-import { getRow } from '../ledger/ledger-lookups';
+import type { Device } from '../devices/device-tokens';
+import { ledgerUser } from '../identity/ledger-users';
+import { liveUserKey, signatureMatches } from '../identity/user-keys';
 
-/** The actor the desktop's own automation (dunning, reminders, Twilio outcomes) runs as. */
+/** The actor the engine host's automation (the daily run, dunning, reminders) runs as. */
 export const SYSTEM_ACTOR_ID = 'system';
 
 /** What the actor may do while the command applies, or why it may not run at all. */
 export type Authority = { ok: true; permissions: readonly Permission[] } | { ok: false; reason: string };
 
-function isRole(value: unknown): value is Role {
-  return (ROLES as readonly unknown[]).includes(value);
-}
-
 /**
- * Whether the command's actor may run it. The role is read from the actor's `users` row in the
- * ledger as it stood before this command, never from anything the desktop sent (DESIGN §3), so a
- * desktop cannot grant itself a role. Automated commands run as the system actor from any
- * registered device, with no role's permissions: the table rules still bind them.
+ * Whether the command may run, and with what permissions (DESIGN §3, Trust). A person's command
+ * counts only with that person's signature: the key it names must be registered for the actor on
+ * the device that pushed it (at an online sign-in that proved the actor's password), and must have
+ * signed this very command in this outbox at this place. The role is the actor's in the ledger as
+ * it stands when the command is judged, never anything the desktop sent. Only the engine host's
+ * device runs commands as the system actor, and only automated ones.
  */
-export async function commandAuthority(tx: RelayTx, command: Pick<PushedCommand, 'name' | 'actorId'>): Promise<Authority> {
+export async function commandAuthority(tx: RelayTx, input: { device: Device; clientId: string; command: PushedCommand }): Promise<Authority> {
+  const { device, clientId, command } = input;
   const { name, actorId } = command;
   const needed = permissionForCommand(name);
   if (needed === null) return { ok: false, reason: `"${name}" is not a command the relay knows` };
-  if (needed === 'system') {
-    return actorId === SYSTEM_ACTOR_ID ? { ok: true, permissions: [] } : { ok: false, reason: `${name} is automated and runs as the system actor, not as ${actorId}` };
+  if (actorId === SYSTEM_ACTOR_ID) {
+    if (needed !== 'system') return { ok: false, reason: `the system actor runs only automated commands, not ${name}` };
+    if (!device.engineHost) return { ok: false, reason: `only the relay's engine host runs commands as the system actor; device ${device.name} is not it` };
+    return { ok: true, permissions: [] };
   }
-  if (actorId === SYSTEM_ACTOR_ID) return { ok: false, reason: `the system actor runs only automated commands, not ${name}` };
-  const user = await getRow(tx, 'users', actorId);
+  if (needed === 'system') return { ok: false, reason: `${name} is automated and runs as the system actor, not as ${actorId}` };
+  const signed = await signedBy(tx, device, clientId, command);
+  if (signed !== null) return { ok: false, reason: signed };
+  const user = await ledgerUser(tx, actorId);
   if (!user) return { ok: false, reason: `actor ${actorId} is not a user in the ledger` };
-  if (!flagIsSet(user.data.active)) return { ok: false, reason: `actor ${actorId} is not an active user` };
-  const role = user.data.role;
-  if (!isRole(role)) return { ok: false, reason: `actor ${actorId} has no role the relay knows` };
-  const permissions = ROLE_PERMISSIONS[role];
-  if (!permissions.includes(needed)) return { ok: false, reason: `${name} needs the ${needed} permission, which actor ${actorId} (${role}) does not have` };
+  if (!user.active) return { ok: false, reason: `actor ${actorId} is not an active user` };
+  const permissions = ROLE_PERMISSIONS[user.role];
+  if (!permissions.includes(needed)) return { ok: false, reason: `${name} needs the ${needed} permission, which actor ${actorId} (${user.role}) does not have` };
   return { ok: true, permissions };
+}
+
+/** Null when the command carries the actor's valid signature from this device, else why not. */
+async function signedBy(tx: RelayTx, device: Device, clientId: string, command: PushedCommand): Promise<string | null> {
+  const { auth, actorId } = command;
+  if (!auth) return `the command is not signed by ${actorId}: a user's commands need their signature, made with the key registered when they signed in at the relay`;
+  const key = await liveUserKey(tx, auth.keyId);
+  if (!key) return `signing key ${auth.keyId} is unknown or revoked`;
+  if (key.userId !== actorId) return `signing key ${auth.keyId} belongs to another user, not ${actorId}`;
+  if (key.deviceId !== device.id) return `signing key ${auth.keyId} is registered on another device, not ${device.name}`;
+  if (!signatureMatches(key, commandSigningText(clientId, command), auth.signature)) return `the signature does not match the command: it was changed after ${actorId} signed it, or signed for another outbox`;
+  return null;
 }

@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { ClaimRequest, ClaimResponse } from '../../src-shared/sync/protocol';
 import { contactClaims } from '../db/schema';
 import type { RelayDb } from '../db/relay-database';
+import type { Device } from '../devices/device-tokens';
+import { ownClientId } from './client-owners';
 
 /**
  * Claims an automated contact's deterministic key for a client, so no borrower gets the same step
@@ -9,9 +11,10 @@ import type { RelayDb } from '../db/relay-database';
  * insert does nothing when the key is taken (waiting for a concurrent claimer to commit), and the
  * read that follows sees whoever holds it.
  */
-export async function claimContact(db: RelayDb, deviceId: string, request: ClaimRequest): Promise<ClaimResponse> {
-  await db.insert(contactClaims).values({ key: request.key, clientId: request.clientId, deviceId }).onConflictDoNothing({ target: contactClaims.key });
+export async function claimContact(db: RelayDb, device: Device, request: ClaimRequest): Promise<ClaimResponse> {
+  await ownClientId(db, request.clientId, device);
+  await db.insert(contactClaims).values({ key: request.key, clientId: request.clientId, deviceId: device.id }).onConflictDoNothing({ target: contactClaims.key });
   const [claim] = await db.select({ clientId: contactClaims.clientId }).from(contactClaims).where(eq(contactClaims.key, request.key));
-  const holder = claim!.clientId;
-  return { granted: holder === request.clientId, holder };
+  // Who else holds a key is theirs to know: the answer says only whether this client may send.
+  return { granted: claim!.clientId === request.clientId };
 }

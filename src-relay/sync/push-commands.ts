@@ -1,9 +1,11 @@
 import { AppError } from '../../src-shared/errors';
 import type { PushRequest, PushResponse, PushResult } from '../../src-shared/sync/protocol';
 import type { RelayDb } from '../db/relay-database';
+import type { Device } from '../devices/device-tokens';
 import { lockLedgerClock } from '../ledger/ledger-clock';
 import { log } from '../log';
 import { applyCommand } from './apply-command';
+import { ownClientId } from './client-owners';
 import { lastSeq, loggedCommands, type LoggedCommand } from './command-log';
 
 /** A client id reused by another outbox would have its commands answered as someone else's. */
@@ -18,9 +20,10 @@ function sameCommand(clientId: string, logged: LoggedCommand, commandId: string)
  * already taken answers its logged result, whatever happened since; the first seq that is not
  * the next one expected stops the batch, and `expectedSeq` tells the desktop where to resume.
  */
-export async function pushCommands(db: RelayDb, device: { id: string; partitions: readonly string[] }, request: PushRequest): Promise<PushResponse> {
+export async function pushCommands(db: RelayDb, device: Device, request: PushRequest): Promise<PushResponse> {
   const deviceId = device.id;
   const { clientId } = request;
+  await ownClientId(db, clientId, device);
   const commands = [...request.commands].sort((a, b) => a.seq - b.seq);
   // Answered outside the clock's lock: a logged result never changes.
   const logged = await loggedCommands(db, clientId, commands.map((command) => command.seq));
@@ -37,7 +40,7 @@ export async function pushCommands(db: RelayDb, device: { id: string; partitions
       const raced = (await loggedCommands(tx, clientId, [command.seq])).get(command.seq);
       if (raced) return sameCommand(clientId, raced, command.id);
       if (command.seq !== (await lastSeq(tx, clientId)) + 1) return null;
-      return applyCommand(tx, { clientId, deviceId, devicePartitions: device.partitions, command });
+      return applyCommand(tx, { clientId, device, command });
     });
     if (result === null) break;
     results.push(result);

@@ -1,10 +1,10 @@
+import { isOptInReply, isOptOutReply, replyKeyword } from '../../src-shared/domain/opt-out';
 import { nextActionStatus } from '../../src-shared/domain/recovery-ladder';
 import type { RecoveryActionStatus } from '../../src-shared/domain/vocabulary';
 import { stableId } from '../../src-shared/ids';
 import type { BatchLedger, TwilioRow } from './batch-ledger';
 import type { EventOutcome } from './event-outcome';
-import { isOptOutReply } from './opt-out';
-import { revokeTextConsent } from './text-consent';
+import { restoreTextConsent, revokeTextConsent } from './text-consent';
 import { bareNumber, type InboundEvent } from './twilio-event';
 
 /** The row that says whose number it is: active before inactive, primary first, then by id (as the desktop picks). */
@@ -26,7 +26,8 @@ export function inboundMessageId(messageSid: string): string {
 
 /**
  * A reply becomes a message in its borrower's thread (in the phone row's partition), answers the
- * borrower's latest sent recovery action, and an opt-out word revokes texting consent.
+ * borrower's latest sent recovery action; an opt-out word revokes texting on the number, and START
+ * (or UNSTOP) from it restores texting.
  */
 export async function applyInboundEvent(ledger: BatchLedger, event: InboundEvent, at: string): Promise<EventOutcome> {
   const from = bareNumber(event.from);
@@ -62,6 +63,8 @@ export async function applyInboundEvent(ledger: BatchLedger, event: InboundEvent
   if (answered && answeredStatus && nextActionStatus(answeredStatus, 'responded') !== answeredStatus) {
     changes.push({ tbl: answered.tbl, id: answered.id, partition: answered.partition, data: { ...answered.data, status: 'responded' } });
   }
-  if (isOptOutReply(event.body)) changes.push(...(await revokeTextConsent(ledger, from, at)));
+  const word = replyKeyword(event.body);
+  if (isOptOutReply(event.body)) changes.push(...(await revokeTextConsent(ledger, from, at, { via: 'reply', word, reference: event.sid })));
+  if (isOptInReply(event.body)) changes.push(...(await restoreTextConsent(ledger, from, { at, word, sid: event.sid })));
   return { found: true, changes };
 }

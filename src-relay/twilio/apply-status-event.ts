@@ -62,7 +62,7 @@ export async function applyStatusEvent(ledger: BatchLedger, event: StatusEvent, 
   );
   if (errorCode === OPTED_OUT_ERROR && changes.length > 0) {
     const numbers = new Set([...actions.map((row) => row.data.recipient_phone), ...messages.map((row) => row.data.to_address)].filter((value): value is string => typeof value === 'string').map(bareNumber));
-    for (const e164 of numbers) changes.push(...(await revokeTextConsent(ledger, e164, at)));
+    for (const e164 of numbers) changes.push(...(await revokeTextConsent(ledger, e164, at, { via: 'carrier', word: null, reference: event.sid })));
   }
   return { found: actions.length + messages.length > 0, changes };
 }

@@ -17,7 +17,12 @@ async function prefetchRows(ledger: BatchLedger, events: readonly TwilioEvent[])
   await ledger.prefetch('recovery_actions', 'twilio_message_sid', messageSids);
   await ledger.prefetch('recovery_actions', 'twilio_call_sid', sidsOf(events, 'call_status'));
   await ledger.prefetch('messages', 'twilio_sid', [...messageSids, ...inbound.map((event) => event.sid)]);
-  if (inbound.length > 0) await ledger.prefetch('phones', 'e164', inbound.map((event) => bareNumber(event.from)));
+  if (inbound.length > 0) {
+    const senders = inbound.map((event) => bareNumber(event.from));
+    await ledger.prefetch('phones', 'e164', senders);
+    // A STOP or START changes the number's opt-outs.
+    await ledger.prefetch('text_opt_outs', 'e164', senders);
+  }
 }
 
 /**

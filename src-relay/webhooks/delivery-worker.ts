@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { RelayDb } from '../db/relay-database';
 import { log } from '../log';
 import { claimDueDeliveries, msUntilNextDue, settleAttempt, type ClaimedDelivery } from './delivery-store';
+import { systemResolver, type ResolveHost } from './receiver-address';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-schedule';
 import { sendDelivery } from './send-delivery';
 
@@ -17,9 +18,11 @@ export interface WebhookWorkerOptions extends RetryPolicy {
   batchSize: number;
   /** A receiver that has not answered by then counts as failed for this attempt. */
   requestTimeoutMs: number;
+  /** How receivers' names are resolved before each send; tests answer for DNS. */
+  resolveHost: ResolveHost;
 }
 
-export const DEFAULT_WORKER_OPTIONS: WebhookWorkerOptions = { ...DEFAULT_RETRY_POLICY, pollIntervalMs: 5_000, batchSize: 20, requestTimeoutMs: 10_000 };
+export const DEFAULT_WORKER_OPTIONS: WebhookWorkerOptions = { ...DEFAULT_RETRY_POLICY, pollIntervalMs: 5_000, batchSize: 20, requestTimeoutMs: 10_000, resolveHost: systemResolver };
 
 /** Time to record an attempt after its request timed out, before another relay may take the delivery. */
 const LEASE_MARGIN_MS = 60_000;
@@ -44,7 +47,7 @@ export function startDeliveryWorker(db: RelayDb, options: WebhookWorkerOptions):
   let wokenWhileRunning = false;
 
   const deliver = async (claimed: ClaimedDelivery) => {
-    const outcome = await sendDelivery(claimed, { timeoutMs: options.requestTimeoutMs, stopping: stopping.signal });
+    const outcome = await sendDelivery(claimed, { timeoutMs: options.requestTimeoutMs, stopping: stopping.signal, resolveHost: options.resolveHost });
     const status = await settleAttempt(db, claimed, outcome, { worker, policy: options });
     const fields = { worker, deliveryId: claimed.deliveryId, eventId: claimed.eventId, subscriptionId: claimed.subscriptionId, attempt: claimed.attempt, httpStatus: outcome.httpStatus, error: outcome.error, status };
     if (status === 'failed') log.warn('webhook delivery failed for good', fields);

@@ -6,8 +6,11 @@ import { seedRows } from '../test-support/ledger-fixtures';
 import { BACKENDS } from '../test-support/scratch-databases';
 import { useScratchRelay } from '../test-support/scratch-relay';
 import { postJson } from '../test-support/sync-client';
+import { signInAtRelay, userRow } from '../test-support/test-users';
+import { SESSION_HEADER } from '../../src-shared/identity/relay-sign-in';
 import { attemptData, attemptsOf, caseData, deliveryOf, eventsOfRow, ledgerRow, promiseData, TEST_WORKER, uniqueKey } from './event-fixtures';
 import { downUrl, startReceiver, type ReceivedWebhook, type TestReceiver } from './test-receiver';
+import { NO_ANSWER } from './send-delivery';
 import { removeSubscription } from './subscriptions';
 
 /** The README's recipe, as a receiver would write it. */
@@ -24,10 +27,11 @@ describe.each(BACKENDS)('webhook deliveries on $name', ({ scratch: backend }) =>
   const scratch = useScratchRelay(backend, { webhooks: TEST_WORKER });
   let receiver: TestReceiver;
   let adminToken: string;
+  let asAdmin: Record<string, string>;
   const db = () => scratch.relay.database.db;
   const write = (tbl: string, data: Record<string, unknown>) => seedRows(db(), [ledgerRow(tbl, data)]);
   const subscribe = async (url: string, events: WebhookEventType[]) => {
-    const response = await postJson(`${scratch.relay.url}/api/webhooks/subscriptions`, adminToken, { url, events });
+    const response = await postJson(`${scratch.relay.url}/api/webhooks/subscriptions`, adminToken, { url, events }, asAdmin);
     expect(response.status).toBe(201);
     return ((await response.json()) as { subscription: { id: string }; secret: string });
   };
@@ -41,6 +45,8 @@ describe.each(BACKENDS)('webhook deliveries on $name', ({ scratch: backend }) =>
   beforeAll(async () => {
     receiver = await startReceiver((path, seenBefore) => (path === '/flaky' && seenBefore < 2 ? 500 : 200));
     ({ token: adminToken } = await addDevice(db(), 'Admin desk'));
+    await seedRows(db(), [{ tbl: 'users', id: 'u-admin', partition: '*', data: userRow('u-admin', 'admin') }]);
+    asAdmin = { [SESSION_HEADER]: (await signInAtRelay(scratch.relay.url, adminToken, 'u-admin')).session };
   });
   afterAll(async () => {
     await receiver?.close();
@@ -99,7 +105,7 @@ describe.each(BACKENDS)('webhook deliveries on $name', ({ scratch: backend }) =>
     expect(delivery).toMatchObject({ attempts: 4, leaseId: null, deliveredAt: null });
     await new Promise((resolve) => setTimeout(resolve, 300));
     const attempts = await attemptsOf(db(), delivery.id);
-    expect(attempts.map((attempt) => [attempt.attempt, attempt.httpStatus, attempt.error])).toEqual([1, 2, 3, 4].map((n) => [n, null, 'ECONNREFUSED']));
+    expect(attempts.map((attempt) => [attempt.attempt, attempt.httpStatus, attempt.error])).toEqual([1, 2, 3, 4].map((n) => [n, null, NO_ANSWER]));
     await removeSubscription(db(), subscription.id);
   });
 
@@ -111,10 +117,10 @@ describe.each(BACKENDS)('webhook deliveries on $name', ({ scratch: backend }) =>
     const [event] = await eventsOfRow(db(), id);
     const delivery = await settled(event!.id, subscription.id, 'delivered');
 
-    const byDelivery = await postJson(`${scratch.relay.url}/api/webhooks/replay`, adminToken, { deliveryId: delivery.id });
+    const byDelivery = await postJson(`${scratch.relay.url}/api/webhooks/replay`, adminToken, { deliveryId: delivery.id }, asAdmin);
     expect(await byDelivery.json()).toEqual({ ok: true, queued: [delivery.id] });
     await waitFor(() => expect(receiver.at('/replay')).toHaveLength(2));
-    const byEvent = await postJson(`${scratch.relay.url}/api/webhooks/replay`, adminToken, { eventId: event!.id });
+    const byEvent = await postJson(`${scratch.relay.url}/api/webhooks/replay`, adminToken, { eventId: event!.id }, asAdmin);
     expect(await byEvent.json()).toEqual({ ok: true, queued: [delivery.id] });
     await waitFor(() => expect(receiver.at('/replay')).toHaveLength(3));
 
@@ -128,9 +134,9 @@ describe.each(BACKENDS)('webhook deliveries on $name', ({ scratch: backend }) =>
   });
 
   it('refuses to replay what is unknown or whose subscription is gone', async () => {
-    const unknown = await postJson(`${scratch.relay.url}/api/webhooks/replay`, adminToken, { deliveryId: 'whd_nope' });
+    const unknown = await postJson(`${scratch.relay.url}/api/webhooks/replay`, adminToken, { deliveryId: 'whd_nope' }, asAdmin);
     expect(unknown.status).toBe(404);
-    const both = await postJson(`${scratch.relay.url}/api/webhooks/replay`, adminToken, { deliveryId: 'whd_nope', eventId: 'evt_nope' });
+    const both = await postJson(`${scratch.relay.url}/api/webhooks/replay`, adminToken, { deliveryId: 'whd_nope', eventId: 'evt_nope' }, asAdmin);
     expect(both.status).toBe(400);
 
     const { subscription } = await subscribe(`${receiver.url}/gone`, ['case.opened']);
@@ -139,7 +145,7 @@ describe.each(BACKENDS)('webhook deliveries on $name', ({ scratch: backend }) =>
     const [event] = await eventsOfRow(db(), id);
     await settled(event!.id, subscription.id, 'delivered');
     await removeSubscription(db(), subscription.id);
-    const gone = await postJson(`${scratch.relay.url}/api/webhooks/replay`, adminToken, { eventId: event!.id });
+    const gone = await postJson(`${scratch.relay.url}/api/webhooks/replay`, adminToken, { eventId: event!.id }, asAdmin);
     expect(gone.status).toBe(409);
     expect(await gone.json()).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('removed') } });
   });

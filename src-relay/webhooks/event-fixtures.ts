@@ -11,6 +11,9 @@ type Data = Record<string, unknown>;
 /** Retries within tens of milliseconds, four attempts a round. */
 export const TEST_WORKER: Partial<WebhookWorkerOptions> = { pollIntervalMs: 100, baseDelayMs: 40, maxDelayMs: 200, maxAttempts: 4, requestTimeoutMs: 2000 };
 
+/** A public unicast address for fake DNS answers (no test connects to it). */
+export const PUBLIC_ADDRESS = '93.184.215.14';
+
 export const uniqueKey = () => randomBytes(5).toString('hex');
 
 /** A ledger row as a desktop pushes it, in everyone's partition. */

@@ -8,9 +8,12 @@ import { upsertRows } from '../ledger/upsert-rows';
 import { writeRows } from '../ledger/write-rows';
 import { seedRows } from '../test-support/ledger-fixtures';
 import { BACKENDS, type ScratchDatabase } from '../test-support/scratch-databases';
-import { attemptData, caseData, eventsOfRow, ledgerRow, offerData, promiseData, uniqueKey } from './event-fixtures';
+import { attemptData, caseData, eventsOfRow, ledgerRow, offerData, PUBLIC_ADDRESS, promiseData, uniqueKey } from './event-fixtures';
 import { prepareOutboundEvents } from './record-events';
 import { addSubscription, removeSubscription } from './subscriptions';
+
+/** Receivers' names are checked when added; here every name is a public host. */
+const publicDns = async () => [PUBLIC_ADDRESS];
 
 describe.each(BACKENDS)('outbound events from ledger writes on $name', ({ scratch }) => {
   let database: ScratchDatabase;
@@ -25,7 +28,7 @@ describe.each(BACKENDS)('outbound events from ledger writes on $name', ({ scratc
   beforeAll(async () => {
     database = await scratch();
     ledger = await openRelayDatabase(database.target);
-    ({ subscription: { id: everything } } = await addSubscription(db(), { url: 'https://lender.example/hooks', events: [...WEBHOOK_EVENT_TYPES] }));
+    ({ subscription: { id: everything } } = await addSubscription(db(), { url: 'https://lender.example/hooks', events: [...WEBHOOK_EVENT_TYPES] }, publicDns));
   });
   afterAll(async () => {
     await ledger?.close();
@@ -86,7 +89,7 @@ describe.each(BACKENDS)('outbound events from ledger writes on $name', ({ scratc
   });
 
   it('records an event only for the types some live subscription wants, with a delivery for each that wants it', async () => {
-    const { subscription: bucketsOnly } = await addSubscription(db(), { url: 'https://risk.example/in', events: ['delinquency.changed'] });
+    const { subscription: bucketsOnly } = await addSubscription(db(), { url: 'https://risk.example/in', events: ['delinquency.changed'] }, publicDns);
     await removeSubscription(db(), everything);
     try {
       const id = `case-${uniqueKey()}`;
@@ -97,7 +100,7 @@ describe.each(BACKENDS)('outbound events from ledger writes on $name', ({ scratc
       expect(await db().select().from(webhookDeliveries).where(eq(webhookDeliveries.eventId, events[0]!.id))).toMatchObject([{ subscriptionId: bucketsOnly.id }]);
     } finally {
       await removeSubscription(db(), bucketsOnly.id);
-      ({ subscription: { id: everything } } = await addSubscription(db(), { url: 'https://lender.example/hooks', events: [...WEBHOOK_EVENT_TYPES] }));
+      ({ subscription: { id: everything } } = await addSubscription(db(), { url: 'https://lender.example/hooks', events: [...WEBHOOK_EVENT_TYPES] }, publicDns));
     }
   });
 

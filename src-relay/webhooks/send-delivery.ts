@@ -1,4 +1,6 @@
 import { RELAY_VERSION } from '../relay-version';
+import { pinnedPost } from './pinned-post';
+import { checkReceiver, ReceiverRefused, type ResolveHost } from './receiver-address';
 import { signatureOf } from './signing';
 
 /** One delivery as sent: the event it carries and where, with what secret. */
@@ -15,9 +17,9 @@ export interface OutgoingDelivery {
 
 export interface AttemptOutcome {
   attemptedAt: Date;
-  /** Null when no answer came (refused, reset, timed out). */
+  /** Null when no answer came (refused, reset, timed out) or the receiver's address was refused. */
   httpStatus: number | null;
-  /** The network error that stood for an answer, as a short code or message. */
+  /** What stood for an answer: `NO_ANSWER`, a refused address and why, or the relay stopping. */
   error: string | null;
   durationMs: number;
   delivered: boolean;
@@ -28,18 +30,24 @@ export function deliveryBody(delivery: OutgoingDelivery): string {
   return JSON.stringify({ id: delivery.eventId, type: delivery.type, occurredAt: delivery.occurredAt.toISOString(), ledgerVersion: delivery.ledgerVersion, data: delivery.payload });
 }
 
-function networkError(error: unknown, signal: AbortSignal): string {
-  if (signal.aborted) return signal.reason instanceof Error && signal.reason.name === 'TimeoutError' ? 'timeout' : 'relay stopping';
-  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
-  const text = cause?.code ?? (error instanceof Error ? error.message : String(error));
-  return text.slice(0, 200);
+/**
+ * Every network failure reads the same: told apart (refused, reset, timed out), the deliveries log
+ * would show an admin which ports answer on hosts the relay can reach.
+ */
+export const NO_ANSWER = 'no answer from the receiver';
+
+function failure(error: unknown, signal: AbortSignal): string {
+  if (error instanceof ReceiverRefused) return `refused before connecting: ${error.reason}`;
+  if (signal.aborted && !(signal.reason instanceof Error && signal.reason.name === 'TimeoutError')) return 'relay stopping';
+  return NO_ANSWER;
 }
 
 /**
- * POSTs the event, signed afresh for this attempt. Only a 2xx is delivered: a redirect is not
- * followed (the receiver's URL is the one an admin registered), and the answer's body is not kept.
+ * POSTs the event, signed afresh for this attempt, to an address checked now (a name may have been
+ * rebound since it was added) and pinned for the connection. Only a 2xx is delivered: a redirect
+ * is not followed (the receiver's URL is the one an admin registered), and the answer's body is not kept.
  */
-export async function sendDelivery(delivery: OutgoingDelivery, options: { timeoutMs: number; stopping: AbortSignal }): Promise<AttemptOutcome> {
+export async function sendDelivery(delivery: OutgoingDelivery, options: { timeoutMs: number; stopping: AbortSignal; resolveHost: ResolveHost }): Promise<AttemptOutcome> {
   const body = deliveryBody(delivery);
   const timestamp = Math.floor(Date.now() / 1000);
   const attemptedAt = new Date();
@@ -47,11 +55,11 @@ export async function sendDelivery(delivery: OutgoingDelivery, options: { timeou
   const signal = AbortSignal.any([AbortSignal.timeout(options.timeoutMs), options.stopping]);
   const elapsed = () => Math.round(performance.now() - started);
   try {
-    const response = await fetch(delivery.url, {
-      method: 'POST',
-      redirect: 'manual',
-      signal,
-      headers: {
+    const addresses = await checkReceiver(delivery.url, options.resolveHost);
+    const status = await pinnedPost(
+      new URL(delivery.url),
+      addresses,
+      {
         'content-type': 'application/json',
         'user-agent': `Recourse-Relay/${RELAY_VERSION}`,
         'x-recourse-event-id': delivery.eventId,
@@ -60,11 +68,10 @@ export async function sendDelivery(delivery: OutgoingDelivery, options: { timeou
         'x-recourse-signature': signatureOf(delivery.secret, timestamp, body),
       },
       body,
-    });
-    await response.body?.cancel();
-    const ok = response.status >= 200 && response.status < 300;
-    return { attemptedAt, httpStatus: response.status, error: null, durationMs: elapsed(), delivered: ok };
+      signal,
+    );
+    return { attemptedAt, httpStatus: status, error: null, durationMs: elapsed(), delivered: status >= 200 && status < 300 };
   } catch (error) {
-    return { attemptedAt, httpStatus: null, error: networkError(error, signal), durationMs: elapsed(), delivered: false };
+    return { attemptedAt, httpStatus: null, error: failure(error, signal), durationMs: elapsed(), delivered: false };
   }
 }

@@ -3,6 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { AppError } from '../../src-shared/errors';
 import { webhookDeliveries, webhookSubscriptions, type WebhookEventType } from '../db/schema';
 import type { RelayDb, RelayTx } from '../db/relay-database';
+import { checkReceiver, systemResolver, type ResolveHost } from './receiver-address';
 import type { SubscriptionInput } from './subscription-input';
 
 /** A subscription as admins see it: never its secret, which is shown once, when it is made. */
@@ -17,7 +18,12 @@ const PUBLIC_COLUMNS = {
   removedAt: webhookSubscriptions.removedAt,
 };
 
-export async function addSubscription(db: RelayDb, input: SubscriptionInput): Promise<{ subscription: Subscription; secret: string }> {
+/**
+ * Adds a subscription whose receiver is a public address (or this machine, by the localhost rule),
+ * as `resolve` answers now; every send checks again.
+ */
+export async function addSubscription(db: RelayDb, input: SubscriptionInput, resolve: ResolveHost = systemResolver): Promise<{ subscription: Subscription; secret: string }> {
+  await checkReceiver(input.url, resolve);
   const secret = `whsec_${randomBytes(32).toString('base64url')}`;
   const [subscription] = await db
     .insert(webhookSubscriptions)

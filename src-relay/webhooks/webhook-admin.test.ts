@@ -7,7 +7,9 @@ import { seedRows } from '../test-support/ledger-fixtures';
 import { scratchPostgres } from '../test-support/scratch-databases';
 import { useScratchRelay } from '../test-support/scratch-relay';
 import { postJson } from '../test-support/sync-client';
-import { caseData, eventsOfRow, ledgerRow, TEST_WORKER, uniqueKey } from './event-fixtures';
+import { signInAtRelay, userRow } from '../test-support/test-users';
+import { SESSION_HEADER } from '../../src-shared/identity/relay-sign-in';
+import { caseData, eventsOfRow, ledgerRow, PUBLIC_ADDRESS, TEST_WORKER, uniqueKey } from './event-fixtures';
 import { startReceiver, type TestReceiver } from './test-receiver';
 
 describe('managing webhooks', () => {
@@ -15,7 +17,10 @@ describe('managing webhooks', () => {
   let receiver: TestReceiver;
   let adminToken: string;
   let regionalToken: string;
-  const get = (path: string, token: string | null) => fetch(`${scratch.relay.url}${path}`, { headers: token === null ? {} : { authorization: `Bearer ${token}` } });
+  let asAdmin: Record<string, string>;
+  let asAgent: Record<string, string>;
+  const get = (path: string, token: string | null, headers: Record<string, string> = {}) =>
+    fetch(`${scratch.relay.url}${path}`, { headers: { ...headers, ...(token === null ? {} : { authorization: `Bearer ${token}` }) } });
   const cli = async (...args: string[]) => {
     const config: RelayConfig = { port: 0, publicUrl: null, twilioAuthToken: null, database: scratch.database.target };
     const lines: string[] = [];
@@ -27,12 +32,21 @@ describe('managing webhooks', () => {
     receiver = await startReceiver();
     ({ token: adminToken } = await addDevice(scratch.relay.database.db, 'Head office'));
     ({ token: regionalToken } = await addDevice(scratch.relay.database.db, 'Port of Spain desk', ['TT']));
+    await seedRows(scratch.relay.database.db, [userRow('u-admin', 'admin'), userRow('u-agent', 'agent')].map((data) => ({ tbl: 'users', id: String(data.id), partition: '*', data })));
+    asAdmin = { [SESSION_HEADER]: (await signInAtRelay(scratch.relay.url, adminToken, 'u-admin')).session };
+    asAgent = { [SESSION_HEADER]: (await signInAtRelay(scratch.relay.url, adminToken, 'u-agent')).session };
   });
   afterAll(async () => {
     await receiver?.close();
   });
 
-  it('lets only a device of every region manage webhooks over HTTP', async () => {
+  it('lets only an administrator signed in on a device of every region manage webhooks over HTTP', async () => {
+    // A device token alone is no one; an agent's session is not an administrator's.
+    expect((await get('/api/webhooks/subscriptions', adminToken)).status).toBe(401);
+    expect((await postJson(`${scratch.relay.url}/api/webhooks/subscriptions`, adminToken, { url: `https://${PUBLIC_ADDRESS}/x`, events: ['case.opened'] })).status).toBe(401);
+    const agent = await postJson(`${scratch.relay.url}/api/webhooks/subscriptions`, adminToken, { url: `https://${PUBLIC_ADDRESS}/x`, events: ['case.opened'] }, asAgent);
+    expect(agent.status).toBe(403);
+    expect(await agent.json()).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('admin_settings') } });
     expect((await get('/api/webhooks/subscriptions', null)).status).toBe(401);
     expect((await get('/api/webhooks/subscriptions', 'not-a-token')).status).toBe(401);
     const regional = await get('/api/webhooks/subscriptions', regionalToken);
@@ -44,19 +58,21 @@ describe('managing webhooks', () => {
   });
 
   it('adds, lists and removes subscriptions over HTTP, showing the secret only when made', async () => {
-    const created = await postJson(`${scratch.relay.url}/api/webhooks/subscriptions`, adminToken, { url: 'https://lender.example/recourse', events: ['case.closed', 'case.opened', 'case.closed'] });
+    // An address rather than a name: the relay resolves names when they are added, and tests have no DNS.
+    const url = `https://${PUBLIC_ADDRESS}/recourse`;
+    const created = await postJson(`${scratch.relay.url}/api/webhooks/subscriptions`, adminToken, { url, events: ['case.closed', 'case.opened', 'case.closed'] }, asAdmin);
     expect(created.status).toBe(201);
     const { subscription, secret } = (await created.json()) as { subscription: { id: string }; secret: string };
-    expect(subscription).toMatchObject({ id: expect.stringMatching(/^whs_/), url: 'https://lender.example/recourse', eventTypes: ['case.closed', 'case.opened'], active: true });
+    expect(subscription).toMatchObject({ id: expect.stringMatching(/^whs_/), url, eventTypes: ['case.closed', 'case.opened'], active: true });
 
-    const listed = (await (await get('/api/webhooks/subscriptions', adminToken)).json()) as { subscriptions: { id: string }[] };
+    const listed = (await (await get('/api/webhooks/subscriptions', adminToken, asAdmin)).json()) as { subscriptions: { id: string }[] };
     expect(listed.subscriptions.map((listedOne) => listedOne.id)).toContain(subscription.id);
     expect(JSON.stringify(listed)).not.toContain(secret);
 
-    const removed = await postJson(`${scratch.relay.url}/api/webhooks/subscriptions/remove`, adminToken, { id: subscription.id });
+    const removed = await postJson(`${scratch.relay.url}/api/webhooks/subscriptions/remove`, adminToken, { id: subscription.id }, asAdmin);
     expect(await removed.json()).toMatchObject({ ok: true, subscription: { id: subscription.id, active: false, removedAt: expect.any(String) } });
-    expect((await postJson(`${scratch.relay.url}/api/webhooks/subscriptions/remove`, adminToken, { id: subscription.id })).status).toBe(409);
-    expect((await postJson(`${scratch.relay.url}/api/webhooks/subscriptions/remove`, adminToken, { id: 'whs_nope' })).status).toBe(404);
+    expect((await postJson(`${scratch.relay.url}/api/webhooks/subscriptions/remove`, adminToken, { id: subscription.id }, asAdmin)).status).toBe(409);
+    expect((await postJson(`${scratch.relay.url}/api/webhooks/subscriptions/remove`, adminToken, { id: 'whs_nope' }, asAdmin)).status).toBe(404);
   });
 
   it.each([
@@ -65,8 +81,10 @@ describe('managing webhooks', () => {
     [{ url: 'not a url', events: ['case.opened'] }, 'url', 'https'],
     [{ url: 'https://lender.example/hook', events: ['loan.paid'] }, 'events.0', 'must be among'],
     [{ url: 'https://lender.example/hook', events: [] }, 'events', 'at least one'],
+    [{ url: 'https://10.0.0.5/hook', events: ['case.opened'] }, 'url', '10.0.0.5 is a private network (RFC 1918) address'],
+    [{ url: 'https://2852039166/', events: ['case.opened'] }, 'url', '169.254.169.254 is a cloud metadata service address'],
   ])('refuses a subscription %j (400 naming %s)', async (body, field, message) => {
-    const response = await postJson(`${scratch.relay.url}/api/webhooks/subscriptions`, adminToken, body);
+    const response = await postJson(`${scratch.relay.url}/api/webhooks/subscriptions`, adminToken, body, asAdmin);
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ ok: false, error: { code: 'validation', field, message: expect.stringContaining(message) } });
   });

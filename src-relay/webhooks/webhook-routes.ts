@@ -3,6 +3,7 @@ import { AppError } from '../../src-shared/errors';
 import { EVERYONE } from '../../src-shared/sync/partitions';
 import { WEBHOOK_DELIVERY_STATUSES } from '../db/schema';
 import { authenticateDevice, presentedToken } from '../devices/authenticate-device';
+import { authenticateUser } from '../identity/authenticate-user';
 import { parseFields } from '../http/read-form';
 import { readJson } from '../http/read-json';
 import { sendJson } from '../http/responses';
@@ -25,15 +26,17 @@ const deliveriesQuery = z.object({
 });
 
 /**
- * `/api/webhooks/*`: the CLI's `webhook` commands over HTTP, for an admin's device. Webhooks see
- * every region's events, so only a device registered for every region (`*`) may manage them.
+ * `/api/webhooks/*`: the CLI's `webhook` commands over HTTP, for an administrator signed in on a
+ * device (DESIGN §3, Trust: a device token is a machine, never a person). Webhooks see every
+ * region's events, so only a device registered for every region (`*`) may manage them.
  */
 export function webhookRoutes(services: RelayServices, wakeWorker: () => void): Route[] {
   const { db } = services.database;
   const admin = async ({ request, url }: RouteRequest) => {
     const device = await authenticateDevice(db, presentedToken(request, url, { allowQuery: false }));
     if (!device.partitions.includes(EVERYONE)) throw new AppError('forbidden', 'only a device registered for every region (*) may manage webhooks');
-    return device;
+    const user = await authenticateUser(db, device, request, 'admin_settings');
+    return { ...device, userId: user.id };
   };
   return [
     {
@@ -50,7 +53,7 @@ export function webhookRoutes(services: RelayServices, wakeWorker: () => void): 
       async handle(input) {
         const device = await admin(input);
         const { subscription, secret } = await addSubscription(db, await readJson(input.request, SubscriptionInput));
-        log.info('webhook subscription added', { id: subscription.id, host: new URL(subscription.url).host, events: subscription.eventTypes, deviceId: device.id });
+        log.info('webhook subscription added', { id: subscription.id, host: new URL(subscription.url).host, events: subscription.eventTypes, deviceId: device.id, userId: device.userId });
         sendJson(input.response, 201, { ok: true, subscription, secret });
       },
     },
@@ -60,7 +63,7 @@ export function webhookRoutes(services: RelayServices, wakeWorker: () => void): 
       async handle(input) {
         const device = await admin(input);
         const subscription = await removeSubscription(db, (await readJson(input.request, RemoveRequest)).id);
-        log.info('webhook subscription removed', { id: subscription.id, deviceId: device.id });
+        log.info('webhook subscription removed', { id: subscription.id, deviceId: device.id, userId: device.userId });
         sendJson(input.response, 200, { ok: true, subscription });
       },
     },
@@ -79,7 +82,7 @@ export function webhookRoutes(services: RelayServices, wakeWorker: () => void): 
       async handle(input) {
         const device = await admin(input);
         const queued = await replayDeliveries(db, await readJson(input.request, ReplayRequest));
-        log.info('webhook deliveries replayed', { deliveries: queued, deviceId: device.id });
+        log.info('webhook deliveries replayed', { deliveries: queued, deviceId: device.id, userId: device.userId });
         wakeWorker();
         sendJson(input.response, 200, { ok: true, queued });
       },

@@ -84,6 +84,21 @@ describe('canContact: hard blocks (DESIGN §2, Contact compliance)', () => {
     });
   });
 
+  describe('an opt-out sticks to the number (issue 14, item 5)', () => {
+    const stopped = { textOptOuts: ['+18685550100'] };
+    it.each(['sms', 'whatsapp'] as const)('a STOP standing on the number refuses %s, whichever row holds it: consent and a clean row do not lift it', (channel) => {
+      expect(check({ channel, borrower: stopped, to: { address: '+18685550100', smsConsent: true, optedOut: false } })).toEqual({ allowed: false, reasons: ['opted_out'], nextAllowedAt: null });
+      expect(check({ channel, manual: true, borrower: stopped, to: { address: '+18685550100' } }).reasons).toEqual(['opted_out']);
+    });
+    it('a do-not-contact override does not lift it either', () => {
+      expect(check({ channel: 'sms', manual: true, override: { doNotContact: true }, borrower: stopped, to: { address: '+18685550100' } }).reasons).toEqual(['opted_out']);
+    });
+    it('it leaves calls to the number, and texts to the borrower’s other numbers, alone', () => {
+      expect(check({ channel: 'voice', borrower: stopped, to: { address: '+18685550100' } })).toEqual(allowedAt(AT));
+      expect(check({ channel: 'sms', borrower: stopped, to: { address: '+18685550199' } })).toEqual(allowedAt(AT));
+    });
+  });
+
   it('lists every reason once, in the DESIGN §4 order, and keeps time blocks beside hard ones', () => {
     const decision = check({
       channel: 'sms',

@@ -18,8 +18,10 @@ export function hardBlocks(input: CanContactInput): ContactReason[] {
   // With a representative in place, contact goes to the representative, never the borrower.
   if (borrower.legalRepresentativeActive) reasons.push('legal_representative');
   const texting = TEXT_CHANNELS.has(channel);
-  // A STOP revokes texting, not calls; an e-mail address's own opt-out is an unsubscribe.
-  if (to?.optedOut && channel !== 'voice') reasons.push('opted_out');
+  // A STOP revokes texting, not calls; an e-mail address's own opt-out is an unsubscribe. The
+  // borrower's word binds the number, so a row that holds it again (or anew) is no way round it.
+  const numberOptedOut = texting && to !== null && borrower.textOptOuts.includes(to.address);
+  if ((to?.optedOut && channel !== 'voice') || numberOptedOut) reasons.push('opted_out');
   if (to && texting && !to.smsConsent) reasons.push('no_consent');
   // Nowhere to send, a bad or retired address, or a landline for a text: all the same to a caller.
   const unusable = !to || !to.valid || !to.active || (texting && to.isMobile === false);

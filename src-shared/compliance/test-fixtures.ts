@@ -14,6 +14,7 @@ export const TT_BORROWER: BorrowerContactProfile = {
   legalRepresentativeActive: false,
   activeDispute: false,
   bankruptcy: false,
+  textOptOuts: [],
 };
 
 type Request = Partial<Omit<CanContactInput, 'borrower' | 'to'>> & { borrower?: Partial<BorrowerContactProfile>; to?: Partial<ContactAddress> | null };

@@ -48,6 +48,11 @@ export interface BorrowerContactProfile {
   legalRepresentativeActive: boolean;
   activeDispute: boolean;
   bankruptcy: boolean;
+  /**
+   * E.164 numbers on which the borrower's opt-out of texting stands (a STOP, the self-service
+   * page): no text goes to them, whichever phone row holds the number now.
+   */
+  textOptOuts: readonly string[];
 }
 
 /** The phone number, e-mail address or postal address the contact would go to. */
@@ -57,6 +62,7 @@ export interface ContactAddress {
   /** null when the line type is unknown: only a known non-mobile blocks texting. */
   isMobile: boolean | null;
   smsConsent: boolean;
+  /** This address's own opt-out (an e-mail unsubscribe, a phone row's STOP mark). */
   optedOut: boolean;
   active: boolean;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { IsoDate } from '../dates';
+import { parseIsoDate, type IsoDate } from '../dates';
+import { TEXT_CONSENT_METHODS, type TextConsentMethod, type TextOptOutVia, type TextRestoreVia } from '../domain/text-opt-outs';
 import {
   CONSENT_TYPES,
   IDENTITY_DOCUMENT_TYPES,
@@ -30,8 +31,15 @@ export interface PhoneView {
   isVerified: boolean;
   isActive: boolean;
   smsConsent: boolean;
-  /** When an opt-out reply (STOP) revoked texting on this number; null while texting is allowed. */
+  /**
+   * When the borrower's opt-out of texting this number began (a STOP, the self-service page), while
+   * it stands: it binds the number, so every row holding it shows it. Null while texting is allowed.
+   */
   optedOutAt: string | null;
+  /** How the standing opt-out came (null when none stands, or when only an old STOP mark on the row tells of it). */
+  optedOutVia: TextOptOutVia | null;
+  /** The number's latest restore, when no opt-out stands: the borrower's START, or consent someone recorded. */
+  textingRestored: { at: string; via: TextRestoreVia; method: TextConsentMethod | null; reference: string | null; recordedBy: string | null } | null;
 }
 
 export interface EmailView {
@@ -129,14 +137,39 @@ const setPreferences = z
   })
   .strict();
 
+/**
+ * The borrower's consent to texts on a number they opted out of, recorded with what shows they
+ * gave it: how (a signed form, a recorded call, a written request), its reference, and the day.
+ */
+const recordTextConsent = z
+  .object({
+    borrowerId: id,
+    e164: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be a number in E.164 form, e.g. +18685550100'),
+    method: z.enum(TEXT_CONSENT_METHODS, 'say how the borrower gave their consent'),
+    reference: z.string().trim().min(3, 'name the evidence: the form’s number or the call recording’s id').max(200),
+    givenOn: z.string().refine((text) => parseIsoDate(text) !== null, 'give the day the borrower consented, YYYY-MM-DD'),
+  })
+  .strict();
+
 export type SavePhoneInput = z.input<typeof savePhone>;
+export type RecordTextConsentInput = z.input<typeof recordTextConsent>;
 export type SaveEmailInput = z.input<typeof saveEmail>;
 
 export const borrowerChannels = {
   'borrowers.profile': defineChannel<BorrowerProfile>()({ input: z.object({ borrowerId: id }).strict(), permission: 'view_cases', kind: 'query' }),
   /** Anyone working cases may stop contact; only a supervisor may lift it again (checked in main and by the relay). */
   'borrowers.setDoNotContact': defineChannel<{ doNotContact: boolean }>()({ input: setDoNotContact, permission: 'update_case', kind: 'command' }),
-  'borrowers.savePhone': defineChannel<{ phoneId: string }>()({ input: savePhone, permission: 'update_case', kind: 'command' }),
+  /**
+   * Saves a number as given; a number the borrower opted out of texting stays opted out whatever
+   * the row says (`textingBlockedSince` says since when), and only their START or recorded consent lifts it.
+   */
+  'borrowers.savePhone': defineChannel<{ phoneId: string; textingBlockedSince: string | null }>()({ input: savePhone, permission: 'update_case', kind: 'command' }),
+  /**
+   * Restores texting on an opted-out number with the borrower's consent and its source, audited.
+   * Any user who works cases may record it (update_case): the borrower's word and its evidence
+   * restore texting, not the recorder's rank; without the source nothing is restored.
+   */
+  'contacts.recordTextConsent': defineChannel<{ e164: string; restoredAt: string }>()({ input: recordTextConsent, permission: 'update_case', kind: 'command' }),
   'borrowers.saveEmail': defineChannel<{ emailId: string }>()({ input: saveEmail, permission: 'update_case', kind: 'command' }),
   'borrowers.setPreferences': defineChannel<null>()({ input: setPreferences, permission: 'update_case', kind: 'command' }),
 };

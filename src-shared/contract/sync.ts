@@ -9,6 +9,8 @@ export interface SyncStatus {
   pending: number;
   /** Commands the relay refused; each is listed with its reason. */
   rejected: number;
+  /** Pulled rows this desktop could not write and set aside, each listed with its reason; tried again at every sync. */
+  setAside: number;
   lastSyncedAt: string | null;
   /** While the first sync runs: rows received so far, and how far through the ledger (0–100) when the relay says. */
   initialSync: { rows: number; percent: number | null } | null;
@@ -24,6 +26,15 @@ export interface RejectedCommandView {
   reason: string;
 }
 
+/** A ledger row this desktop could not write: which, the version pulled, why, and since when. */
+export interface SetAsideRowView {
+  tbl: string;
+  key: string;
+  version: number;
+  reason: string;
+  setAsideAt: string;
+}
+
 /** The relay this desktop syncs with, and the token an admin registered it with (`npm run relay -- device add`). */
 export const RelaySettings = z
   .object({
@@ -36,6 +47,8 @@ export type RelaySettings = z.infer<typeof RelaySettings>;
 export const syncChannels = {
   'sync.status': defineChannel<SyncStatus>()({ input: z.object({}).strict(), permission: 'view_cases', kind: 'query' }),
   'sync.rejections': defineChannel<{ rejections: RejectedCommandView[] }>()({ input: z.object({}).strict(), permission: 'view_cases', kind: 'query' }),
+  /** Rows set aside, for supervisors and admins: their reasons name tables, keys and columns. */
+  'sync.setAside': defineChannel<{ rows: SetAsideRowView[] }>()({ input: z.object({}).strict(), permission: 'view_dashboard', kind: 'query' }),
   /** Connects this desktop to a relay (admin); the token is sealed and never shown again. */
   'sync.configure': defineChannel<SyncStatus>()({ input: RelaySettings, permission: 'admin_settings', kind: 'command' }),
   /** Stops syncing and forgets the relay; the local data stays. */

@@ -19,6 +19,15 @@ export const RowChange = z.discriminatedUnion('op', [
 ]);
 export type RowChange = z.infer<typeof RowChange>;
 
+/**
+ * Who vouches for a command (DESIGN §3, Trust): the id of the actor's signing key, which the relay
+ * registered for that user on this device at an online sign-in, and the key's Ed25519 signature of
+ * the command's signing text (`command-signature.ts`), base64url. The engine host's system
+ * commands carry none: its device token is their proof.
+ */
+export const CommandAuth = z.object({ keyId: z.string().min(1).max(100), signature: z.string().min(1).max(200) }).strict();
+export type CommandAuth = z.infer<typeof CommandAuth>;
+
 /** One outbox command: what the user asked for (name, args, actor) and the rows it wrote locally. */
 export const PushedCommand = z
   .object({
@@ -29,6 +38,7 @@ export const PushedCommand = z
     actorId: z.string().min(1),
     at: z.string().datetime(),
     changes: z.array(RowChange).max(10_000),
+    auth: CommandAuth.optional(),
   })
   .strict();
 export type PushedCommand = z.infer<typeof PushedCommand>;
@@ -68,9 +78,8 @@ export interface PushResponse {
 export const ClaimRequest = z.object({ clientId: z.string().min(1).max(64), key: z.string().min(1).max(200) }).strict();
 export type ClaimRequest = z.infer<typeof ClaimRequest>;
 export interface ClaimResponse {
+  /** True when this client holds the key (now or from before); another client's id is never revealed. */
   granted: boolean;
-  /** The client holding the claim: this one when granted. */
-  holder: string;
 }
 
 /**

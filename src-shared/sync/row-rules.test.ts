@@ -148,7 +148,7 @@ describe('contact_overrides: granting needs override_do_not_contact; using one d
   ]);
 });
 
-describe('borrowers and phones: lifting do-not-contact needs a supervisor; a STOP stays until the borrower opts in', () => {
+describe('borrowers and phones: lifting do-not-contact needs a supervisor; a STOP mark stays until the borrower opts in', () => {
   const borrower = (doNotContact: 0 | 1): RowData => ({ id: 'b1', do_not_contact: doNotContact, language: 'en' });
   const phone = (smsConsent: 0 | 1, optedOutAt: string | null): RowData => ({ id: 'ph1', sms_consent: smsConsent, opted_out_at: optedOutAt });
   judge([
@@ -157,9 +157,50 @@ describe('borrowers and phones: lifting do-not-contact needs a supervisor; a STO
     ['a supervisor lifts it', 'borrowers', borrower(1), borrower(0), supervisor, null],
     ['an agent edits a do-not-contact borrower otherwise', 'borrowers', borrower(1), { ...borrower(1), language: 'es' }, agent, null],
     ['the STOP reply revokes consent', 'phones', phone(1, null), phone(0, '2026-11-22T10:00:00.000Z'), system, null],
-    ['consent given back over a STOP is refused, even to a supervisor', 'phones', phone(0, '2026-11-22T10:00:00.000Z'), phone(1, '2026-11-22T10:00:00.000Z'), supervisor, 'opted out of texts'],
+    // The row's consent does not speak over the opt-out: the gate keeps to the number's (text_opt_outs), and the mark stays.
+    ['consent ticked on a row with a STOP mark leaves the mark, so the STOP stands', 'phones', phone(0, '2026-11-22T10:00:00.000Z'), phone(1, '2026-11-22T10:00:00.000Z'), supervisor, null],
     ['an opt-in that clears the STOP restores it', 'phones', phone(0, '2026-11-22T10:00:00.000Z'), phone(1, null), system, null],
     ['a new number with consent', 'phones', null, phone(1, null), agent, null],
+    ['clearing a STOP mark is refused to a person, even a supervisor', 'phones', phone(0, '2026-11-22T10:00:00.000Z'), phone(0, null), supervisor, 'opted_out_at'],
+    ['clearing it with consent is refused to a person', 'phones', phone(0, '2026-11-22T10:00:00.000Z'), phone(1, null), agent, 'opted_out_at'],
+  ]);
+});
+
+describe('text_opt_outs: an opt-out sticks to the number until the borrower’s START or their recorded consent (issue 14, item 5)', () => {
+  const STOP_AT = '2026-11-22T10:00:00.000Z';
+  const standing: RowData = {
+    id: 'to1', borrower_id: 'b1', e164: '+18685550100', opted_out_at: STOP_AT, opt_out_via: 'reply', opt_out_word: 'STOP', opt_out_reference: 'SM1',
+    restored_at: null, restored_via: null, restored_by: null, restored_word: null, restored_reference: null, consent_method: null, consent_given_on: null,
+  };
+  const started: RowData = { ...standing, restored_at: '2026-11-25T09:00:00.000Z', restored_via: 'reply', restored_word: 'START', restored_reference: 'SM2' };
+  const consented: RowData = {
+    ...standing, restored_at: '2026-11-25T09:00:00.000Z', restored_via: 'recorded_consent', restored_by: 'u1', restored_reference: 'Form TC-2291', consent_method: 'signed_form', consent_given_on: '2026-11-24',
+  };
+  judge([
+    ['anyone records a STOP', 'text_opt_outs', null, standing, agent, null],
+    ['the system records one', 'text_opt_outs', null, standing, system, null],
+    ['the borrower’s START, taken by the system, restores it', 'text_opt_outs', standing, started, system, null],
+    ['UNSTOP does too', 'text_opt_outs', standing, { ...started, restored_word: 'UNSTOP' }, system, null],
+    ['a person cannot pass a restore off as the borrower’s START', 'text_opt_outs', standing, started, supervisor, 'only the borrower’s own reply'],
+    ['a START restore names its word', 'text_opt_outs', standing, { ...started, restored_word: 'YES' }, system, 'START or UNSTOP'],
+    ['a START restore names its message', 'text_opt_outs', standing, { ...started, restored_reference: null }, system, 'SID'],
+    ['an agent records the borrower’s consent with its source', 'text_opt_outs', standing, consented, agent, null],
+    ['a consent for a number known only by its phone mark may be recorded restored at once', 'text_opt_outs', null, consented, agent, null],
+    ['a restore with no source is refused', 'text_opt_outs', standing, { ...standing, restored_at: '2026-11-25T09:00:00.000Z' }, supervisor, 'restored_via'],
+    ['a consent with no method is refused', 'text_opt_outs', standing, { ...consented, consent_method: null }, agent, 'consent_method'],
+    ['a consent with an unknown method is refused', 'text_opt_outs', standing, { ...consented, consent_method: 'verbal' }, agent, 'consent_method'],
+    ['a consent with no evidence is refused', 'text_opt_outs', standing, { ...consented, restored_reference: '  ' }, agent, 'restored_reference'],
+    ['a consent with no date is refused', 'text_opt_outs', standing, { ...consented, consent_given_on: null }, agent, 'consent_given_on'],
+    ['a consent given before the STOP is refused', 'text_opt_outs', standing, { ...consented, consent_given_on: '2026-11-01' }, agent, 'before the opt-out'],
+    ['a consent nobody recorded is refused', 'text_opt_outs', standing, { ...consented, restored_by: null }, agent, 'restored_by'],
+    ['the system does not record a person’s consent', 'text_opt_outs', standing, consented, system, 'needs the update_case permission'],
+    ['a restore is final: clearing it is refused', 'text_opt_outs', started, standing, system, 'final'],
+    ['a restore is final: rewriting it is refused', 'text_opt_outs', consented, { ...consented, restored_reference: 'Form TC-9999' }, supervisor, 'final'],
+    ['an opt-out’s number never changes', 'text_opt_outs', standing, { ...standing, e164: '+18685550199' }, supervisor, 'e164'],
+    ['an opt-out’s time never changes', 'text_opt_outs', standing, { ...standing, opted_out_at: '2027-01-01T00:00:00.000Z' }, system, 'opted_out_at'],
+    ['clearing its time is refused', 'text_opt_outs', standing, { ...standing, opted_out_at: null }, system, 'opted_out_at'],
+    ['a standing opt-out carries no restore columns', 'text_opt_outs', null, { ...standing, restored_by: 'u1' }, agent, 'restored_by'],
+    ['deleting one is refused', 'text_opt_outs', standing, null, admin, 'never deleted'],
   ]);
 });
 

@@ -4,6 +4,7 @@ import { nextSettlementStatus, SETTLEMENT_ACTIONS } from '../domain/settlement-l
 import { PROMISE_STATUSES, RECOVERY_ACTION_STATUSES, SETTLEMENT_STATUSES, type RecoveryActionStatus, type SettlementStatus } from '../domain/vocabulary';
 import type { Permission } from '../roles';
 import { jsonEqual, type RowData } from './merge-row';
+import { phoneMarkReason, textOptOutReason } from './text-opt-out-rules';
 
 /** One row as the ledger holds it (`before`, null: absent) and would hold it after a pushed command (`after`, null: absent). */
 export interface RowChangeCheck {
@@ -124,10 +125,10 @@ function tableReason(check: RowChangeCheck & { after: RowData }): string | null 
   if (tbl === 'borrowers' && before !== null && flagIsSet(before.do_not_contact) && !flagIsSet(after.do_not_contact) && !permissions.includes('override_do_not_contact')) {
     return 'lifting do-not-contact needs the override_do_not_contact permission';
   }
-  // A STOP reply is the borrower's word: texting comes back with their START, which clears the opt-out too.
-  if (tbl === 'phones' && typeof after.opted_out_at === 'string' && flagIsSet(after.sms_consent) && !(before !== null && flagIsSet(before.sms_consent))) {
-    return 'a number the borrower opted out of texts on cannot be given SMS consent again without their opt-in';
-  }
+  // A STOP is the borrower's word on the number (`text_opt_outs`), which the gate keeps to whatever a
+  // phone row's consent says; a row's STOP mark stays until their START.
+  if (tbl === 'phones') return phoneMarkReason(before, after, permissions);
+  if (tbl === 'text_opt_outs') return textOptOutReason(before, after, permissions);
   if (tbl === 'settlement_offers' && before !== null && !jsonEqual(before.requires_approval, after.requires_approval)) {
     return 'requires_approval is fixed when the offer is drafted';
   }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { CONSENT_TYPES, IDENTITY_DOCUMENT_TYPES, LEGAL_REPRESENTATIVE_TYPES, PHONE_TYPES } from '../../../src-shared/domain/vocabulary';
+import { TEXT_CONSENT_METHODS, TEXT_OPT_OUT_VIAS, TEXT_RESTORE_VIAS } from '../../../src-shared/domain/text-opt-outs';
 import { ROLES } from '../../../src-shared/roles';
 
 const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
@@ -107,10 +108,40 @@ export const phones = sqliteTable(
     isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
     /** `sms_consent` covers SMS and WhatsApp (DESIGN §2). */
     smsConsent: integer('sms_consent', { mode: 'boolean' }).notNull().default(false),
-    /** Set by an inbound opt-out word; revokes SMS and WhatsApp. */
+    /**
+     * Set by an inbound opt-out word: the row's mark of the STOP, kept as it was. What binds is the
+     * borrower's opt-out of the number in `text_opt_outs`, which no edit of a row can lift.
+     */
     optedOutAt: text('opted_out_at'),
   },
   (t) => [index('phones_borrower_idx').on(t.borrowerId), index('phones_e164_idx').on(t.e164)],
+);
+
+/**
+ * A borrower's opt-out of texting (SMS and WhatsApp) on one E.164 number, whatever phone row holds
+ * it (`src-shared/domain/text-opt-outs.ts`): it stands until the borrower texts START from the
+ * number or a person records their consent with its evidence; a restore is final, and a later STOP
+ * is a new row. The relay refuses any push that would undo one (`src-shared/sync/row-rules.ts`).
+ */
+export const textOptOuts = sqliteTable(
+  'text_opt_outs',
+  {
+    id: text('id').primaryKey(),
+    borrowerId: text('borrower_id').notNull().references(() => borrowers.id),
+    e164: text('e164').notNull(),
+    optedOutAt: text('opted_out_at').notNull(),
+    optOutVia: text('opt_out_via', { enum: TEXT_OPT_OUT_VIAS }).notNull(),
+    optOutWord: text('opt_out_word'),
+    optOutReference: text('opt_out_reference'),
+    restoredAt: text('restored_at'),
+    restoredVia: text('restored_via', { enum: TEXT_RESTORE_VIAS }),
+    restoredBy: text('restored_by').references(() => users.id),
+    restoredWord: text('restored_word'),
+    restoredReference: text('restored_reference'),
+    consentMethod: text('consent_method', { enum: TEXT_CONSENT_METHODS }),
+    consentGivenOn: text('consent_given_on'),
+  },
+  (t) => [index('text_opt_outs_number_idx').on(t.borrowerId, t.e164)],
 );
 
 export const identities = sqliteTable('identities', {

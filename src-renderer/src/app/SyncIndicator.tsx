@@ -1,10 +1,11 @@
-import { Badge, Button, Drawer, Group, Loader, Progress, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Drawer, Group, Loader, Progress, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCloud, IconCloudOff, IconLock, IconRefresh } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
 import type { SyncStatus } from '../../../src-shared/contract';
 import { call } from '../api/client';
+import { SetAsideRows } from './SetAsideRows';
 
 const LOOK: Record<SyncStatus['state'], { color: string; label: (status: SyncStatus) => string; icon: typeof IconCloud }> = {
   local: { color: 'gray', label: () => 'Local ledger', icon: IconCloud },
@@ -16,8 +17,8 @@ const LOOK: Record<SyncStatus['state'], { color: string; label: (status: SyncSta
 
 /**
  * Where this desktop stands with the relay, always in view: synced, syncing (with the first
- * sync's progress), offline with the changes waiting, or refused; and the commands the relay
- * rejected, each with its reason, a click away.
+ * sync's progress), offline with the changes waiting, or refused; the commands the relay
+ * rejected, each with its reason, and the ledger rows this desktop set aside, a click away.
  */
 export function SyncIndicator() {
   const client = useQueryClient();
@@ -30,6 +31,7 @@ export function SyncIndicator() {
       window.api.on('sync.status', (next) => {
         client.setQueryData(['sync.status'], next);
         void client.invalidateQueries({ queryKey: ['sync.rejections'] });
+        void client.invalidateQueries({ queryKey: ['sync.setAside'] });
       }),
     [client],
   );
@@ -39,10 +41,17 @@ export function SyncIndicator() {
   const Icon = look.icon;
   return (
     <>
+      <Stack gap={0} align="center">
         <Button onClick={open} variant="light" color={look.color} size="compact-sm" leftSection={current.state === 'syncing' ? <Loader size={12} color={look.color} /> : <Icon size={16} />}
           rightSection={current.rejected > 0 ? <Badge size="xs" color="red" circle>{current.rejected}</Badge> : null} data-testid="sync-indicator" aria-label={`Sync: ${look.label(current)}`}>
           {look.label(current)}
         </Button>
+        {current.setAside > 0 && (
+          <Anchor component="button" type="button" size="xs" c="orange" lh={1.2} onClick={open} data-testid="sync-set-aside">
+            {current.setAside} row{current.setAside === 1 ? '' : 's'} set aside
+          </Anchor>
+        )}
+      </Stack>
       <Drawer opened={opened} onClose={close} position="right" size="lg" title={<Text fw={700}>Sync with the central ledger</Text>}>
         <Stack gap="xs">
           <Group justify="space-between">
@@ -60,6 +69,7 @@ export function SyncIndicator() {
           {current.lastSyncedAt && <Text size="xs" c="dimmed">Last synced {new Date(current.lastSyncedAt).toLocaleString()}</Text>}
           {current.problem && <Text size="xs" c={look.color}>{current.problem}</Text>}
           <Text size="xs">{current.pending} change{current.pending === 1 ? '' : 's'} waiting to be sent</Text>
+          <SetAsideRows count={current.setAside} />
           {current.rejected > 0 && (
             <>
               <Group gap={6}><IconAlertTriangle size={16} color="var(--mantine-color-red-6)" /><Text size="sm" fw={600}>Refused by the relay</Text></Group>

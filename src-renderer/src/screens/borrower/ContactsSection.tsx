@@ -1,14 +1,15 @@
-import { ActionIcon, Badge, Button, Group, Table, Text, Tooltip } from '@mantine/core';
-import { IconAddressBook, IconCircleCheck, IconPencil, IconPlus } from '@tabler/icons-react';
+import { ActionIcon, Badge, Button, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { IconAddressBook, IconCircleCheck, IconMessageCheck, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { BorrowerProfile, EmailView, PhoneView } from '../../../../src-shared/contract';
 import { useCan } from '../../app/session-context';
 import { titleCase } from '../../format/domain-labels';
 import { formatPhone } from '../../format/phone';
-import { formatDateTime } from '../../format/time';
 import { EmailForm } from './EmailForm';
 import { PhoneForm } from './PhoneForm';
 import { ProfileSection } from './ProfileSection';
+import { TextConsentForm } from './TextConsentForm';
+import { TextingState } from './TextingState';
 
 function Marks({ primary, verified, active }: { primary: boolean; verified: boolean; active: boolean }) {
   return (
@@ -20,12 +21,7 @@ function Marks({ primary, verified, active }: { primary: boolean; verified: bool
   );
 }
 
-function TextingState({ phone }: { phone: PhoneView }) {
-  if (phone.optedOutAt) return <Badge size="sm" color="red" variant="light">Opted out (STOP) {formatDateTime(phone.optedOutAt)}</Badge>;
-  return phone.smsConsent ? <Badge size="sm" color="teal" variant="light">SMS consent</Badge> : <Badge size="sm" color="gray" variant="light">No SMS consent</Badge>;
-}
-
-type Editing = { kind: 'phone'; phone: PhoneView | null } | { kind: 'email'; email: EmailView | null } | null;
+type Editing = { kind: 'phone'; phone: PhoneView | null } | { kind: 'email'; email: EmailView | null } | { kind: 'consent'; phone: PhoneView } | null;
 
 /** Numbers, email addresses and postal addresses with their labels, primary and verified marks, and texting consent. */
 export function ContactsSection({ caseId, profile }: { caseId: string; profile: BorrowerProfile }) {
@@ -51,7 +47,16 @@ export function ContactsSection({ caseId, profile }: { caseId: string; profile: 
               <Table.Td><Text size="sm" ff="monospace">{formatPhone(phone.e164)}</Text></Table.Td>
               <Table.Td><Text size="sm">{titleCase(phone.label)} · {titleCase(phone.type)}</Text></Table.Td>
               <Table.Td><Marks primary={phone.isPrimary} verified={phone.isVerified} active={phone.isActive} /></Table.Td>
-              <Table.Td><TextingState phone={phone} /></Table.Td>
+              <Table.Td>
+                <Stack gap={2} align="flex-start">
+                  <TextingState phone={phone} />
+                  {canEdit && phone.optedOutAt && (
+                    <Button size="compact-xs" variant="subtle" color="orange" leftSection={<IconMessageCheck size={12} />} onClick={() => setEditing({ kind: 'consent', phone })}>
+                      Record borrower's consent
+                    </Button>
+                  )}
+                </Stack>
+              </Table.Td>
               <Table.Td w={40}>{edit(`Edit ${formatPhone(phone.e164)}`, () => setEditing({ kind: 'phone', phone }))}</Table.Td>
             </Table.Tr>
           ))}
@@ -74,6 +79,7 @@ export function ContactsSection({ caseId, profile }: { caseId: string; profile: 
         </Table.Tbody>
       </Table>
       {editing?.kind === 'phone' && <PhoneForm caseId={caseId} borrowerId={profile.id} phone={editing.phone} onClose={() => setEditing(null)} />}
+      {editing?.kind === 'consent' && <TextConsentForm caseId={caseId} borrowerId={profile.id} phone={editing.phone} onClose={() => setEditing(null)} />}
       {editing?.kind === 'email' && <EmailForm caseId={caseId} borrowerId={profile.id} email={editing.email} onClose={() => setEditing(null)} />}
     </ProfileSection>
   );

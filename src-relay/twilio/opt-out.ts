@@ -1,6 +1,0 @@
-/** DESIGN §2's opt-out words: any of them alone in a reply revokes SMS and WhatsApp. */
-const OPT_OUT_WORDS = new Set(['STOP', 'UNSUBSCRIBE', 'END', 'QUIT', 'STOPALL', 'REVOKE', 'OPTOUT', 'CANCEL']);
-
-export function isOptOutReply(body: string): boolean {
-  return OPT_OUT_WORDS.has(body.trim().toUpperCase());
-}
