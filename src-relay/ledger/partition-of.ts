@@ -12,7 +12,8 @@ interface Placed {
   data: LedgerData;
 }
 
-export type Placement = { ok: true; partitions: string[] } | { ok: false; reason: string };
+/** Each row's partition, and the ledger rows read on the way (the rows and their parents), for later checks to reuse. */
+export type Placement = { ok: true; partitions: string[]; ledger: ReadonlyMap<string, LedgerRow> } | { ok: false; reason: string };
 
 /**
  * The rows a row names through its foreign keys (DESIGN §3: a row's region is its parents'); for a
@@ -80,7 +81,7 @@ export async function placeRows(tx: RelayTx, rows: readonly Placed[], known: Rea
     if (typeof placement !== 'string') return { ok: false, reason: placement.reason };
     partitions.push(placement);
   }
-  return { ok: true, partitions };
+  return { ok: true, partitions, ledger };
 }
 
 /** `placeRows` for a batch that is all or nothing (a bootstrap page, a feed): a row that cannot be placed refuses it. */

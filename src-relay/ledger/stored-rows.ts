@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import { ledgerRows } from '../db/schema';
 import type { RelayTx } from '../db/relay-database';
 import type { LedgerRow } from './ledger-row';
@@ -18,24 +18,23 @@ export function refKey(ref: RowRef): string {
 
 /**
  * The ledger's rows with these keys, tombstones included, by `refKey`; a key the ledger never had
- * is missing. One `tbl = … AND id = ANY(…)` query per table and chunk: the planner takes that
- * straight down the primary key, where a list of (tbl, id) pairs can turn into a scan.
+ * is missing. One statement per chunk of keys, `(tbl = … AND id = ANY(…)) OR …` with a term per
+ * table: the planner takes each term straight down the primary key (a list of (tbl, id) pairs can
+ * turn into a scan), and a command's few rows over a few tables cost one round trip.
  */
 export async function storedRows(tx: RelayTx, refs: readonly RowRef[]): Promise<Map<string, LedgerRow>> {
-  const idsByTable = new Map<string, Set<string>>();
-  for (const ref of refs) {
-    let ids = idsByTable.get(ref.tbl);
-    if (!ids) idsByTable.set(ref.tbl, (ids = new Set()));
-    ids.add(ref.id);
-  }
+  const unique = [...new Map(refs.map((ref) => [refKey(ref), ref])).values()];
   const found = new Map<string, LedgerRow>();
-  for (const [tbl, idSet] of idsByTable) {
-    const ids = [...idSet];
-    for (let start = 0; start < ids.length; start += KEYS_PER_LOOKUP) {
-      const chunk = ids.slice(start, start + KEYS_PER_LOOKUP);
-      const rows = await tx.select().from(ledgerRows).where(and(eq(ledgerRows.tbl, tbl), inArray(ledgerRows.id, chunk)));
-      for (const row of rows) found.set(refKey(row), { ...row, version: Number(row.version) });
+  for (let start = 0; start < unique.length; start += KEYS_PER_LOOKUP) {
+    const idsByTable = new Map<string, string[]>();
+    for (const ref of unique.slice(start, start + KEYS_PER_LOOKUP)) {
+      const ids = idsByTable.get(ref.tbl);
+      if (ids) ids.push(ref.id);
+      else idsByTable.set(ref.tbl, [ref.id]);
     }
+    const terms = [...idsByTable].map(([tbl, ids]) => and(eq(ledgerRows.tbl, tbl), inArray(ledgerRows.id, ids)));
+    const rows = await tx.select().from(ledgerRows).where(terms.length === 1 ? terms[0] : or(...terms));
+    for (const row of rows) found.set(refKey(row), { ...row, version: Number(row.version) });
   }
   return found;
 }

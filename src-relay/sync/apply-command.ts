@@ -25,7 +25,7 @@ function imagesOf(refs: readonly RowRef[], stored: ReadonlyMap<string, LedgerRow
   });
 }
 
-async function judge(tx: RelayTx, input: { device: Device; clientId: string; command: PushedCommand }, stored: ReadonlyMap<string, LedgerRow>): Promise<ChangesPlan> {
+async function judge(tx: RelayTx, input: { device: Device; clientId: string; command: PushedCommand; signature?: string | null }, stored: ReadonlyMap<string, LedgerRow>): Promise<ChangesPlan> {
   const { command } = input;
   const authority = await commandAuthority(tx, input);
   if (!authority.ok) return authority;
@@ -47,7 +47,7 @@ async function placed(tx: RelayTx, plan: ChangesPlan, stored: ReadonlyMap<string
     const outside = [before, write.partition].find((partition) => partition !== undefined && !mayReach(allowed, partition));
     if (outside !== undefined) return { ok: false, reason: `${write.tbl} ${write.id}: it belongs to region ${outside}, which this device does not serve` };
   }
-  return checkReferences(tx, { ok: true, writes });
+  return checkReferences(tx, { ok: true, writes }, placement.ledger);
 }
 
 /**
@@ -55,7 +55,8 @@ async function placed(tx: RelayTx, plan: ChangesPlan, stored: ReadonlyMap<string
  * holds the ledger clock): all its rows or none, and its result logged either way. Call it once
  * per (client, seq).
  */
-export async function applyCommand(tx: RelayTx, input: { clientId: string; device: Device; command: PushedCommand }): Promise<PushResult> {
+/** `signature`: the push path's answer from `signatureProblem`, checked before the clock was taken; absent, it is checked here. */
+export async function applyCommand(tx: RelayTx, input: { clientId: string; device: Device; command: PushedCommand; signature?: string | null }): Promise<PushResult> {
   const { command, device } = input;
   const stored = await storedRows(tx, command.changes);
   const plan = await placed(tx, await judge(tx, input, stored), stored, device.partitions);

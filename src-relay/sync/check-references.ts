@@ -4,6 +4,7 @@ import { foreignKeysOf, replicaTable, rowShapeProblem } from '../../src-shared/s
 import { ledgerRows, type LedgerData } from '../db/schema';
 import type { RelayTx } from '../db/relay-database';
 import { refKey } from '../ledger/stored-rows';
+import type { LedgerRow } from '../ledger/ledger-row';
 import type { ChangesPlan } from './plan-changes';
 
 /** Ids a query: far inside Postgres' limit of bind parameters per statement. */
@@ -59,7 +60,7 @@ async function liveIds(tx: RelayTx, tbl: string, ids: readonly string[]): Promis
  * by scanning them, and no table rule allows it today (`DELETABLE_TABLES` names only tables nothing
  * refers to), so a delete there is refused outright.
  */
-export async function referenceProblem(tx: RelayTx, writes: readonly Written[]): Promise<string | null> {
+export async function referenceProblem(tx: RelayTx, writes: readonly Written[], known: ReadonlyMap<string, LedgerRow> = new Map()): Promise<string | null> {
   const live = new Set(writes.filter((write) => !write.deleted).map(refKey));
   /** Parent ids to look up per table, each with the first write naming it. */
   const wanted = new Map<string, Map<string, { at: number; columns: readonly string[] }>>();
@@ -77,6 +78,9 @@ export async function referenceProblem(tx: RelayTx, writes: readonly Written[]):
       if (values.some((value) => value === null || value === undefined)) continue;
       const parent = { tbl: reference.table, id: values.map(String).join(':') };
       if (live.has(refKey(parent))) continue;
+      // A parent the caller already read from the ledger needs no second look.
+      const read = known.get(refKey(parent));
+      if (read && !read.deleted) continue;
       const ids = wanted.get(parent.tbl) ?? new Map<string, { at: number; columns: readonly string[] }>();
       if (!ids.has(parent.id)) ids.set(parent.id, { at, columns: reference.columns });
       wanted.set(parent.tbl, ids);
@@ -94,9 +98,9 @@ export async function referenceProblem(tx: RelayTx, writes: readonly Written[]):
 }
 
 /** The push path's step: a plan whose rows name parents nobody has is refused with the reason. */
-export async function checkReferences(tx: RelayTx, plan: ChangesPlan): Promise<ChangesPlan> {
+export async function checkReferences(tx: RelayTx, plan: ChangesPlan, known?: ReadonlyMap<string, LedgerRow>): Promise<ChangesPlan> {
   if (!plan.ok) return plan;
-  const reason = await referenceProblem(tx, plan.writes);
+  const reason = await referenceProblem(tx, plan.writes, known);
   return reason === null ? plan : { ok: false, reason };
 }
 

@@ -14,8 +14,13 @@ const RESERVED_CLIENT_IDS: ReadonlySet<string> = new Set(['self-service']);
  */
 export async function ownClientId(db: RelayDb | RelayTx, clientId: string, device: Device): Promise<void> {
   if (RESERVED_CLIENT_IDS.has(clientId)) throw new AppError('forbidden', `client id ${clientId} is the relay's own`, 'clientId');
-  await (db as RelayDb).insert(clientOwners).values({ clientId, deviceId: device.id }).onConflictDoNothing({ target: clientOwners.clientId });
-  const [owner] = await (db as RelayDb).select({ deviceId: clientOwners.deviceId }).from(clientOwners).where(eq(clientOwners.clientId, clientId));
+  const ownerOf = async () => (await (db as RelayDb).select({ deviceId: clientOwners.deviceId }).from(clientOwners).where(eq(clientOwners.clientId, clientId)))[0];
+  // Read first: every push after a client's first finds its owner in one query.
+  let owner = await ownerOf();
+  if (!owner) {
+    await (db as RelayDb).insert(clientOwners).values({ clientId, deviceId: device.id }).onConflictDoNothing({ target: clientOwners.clientId });
+    owner = await ownerOf();
+  }
   if (owner?.deviceId !== device.id) throw new AppError('forbidden', `client id ${clientId} belongs to another device; a desktop keeps the client id its database was made with`, 'clientId');
 }
 

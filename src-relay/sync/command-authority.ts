@@ -2,7 +2,7 @@ import { ROLE_PERMISSIONS, type Permission } from '../../src-shared/roles';
 import { permissionForCommand } from '../../src-shared/sync/command-permissions';
 import { commandSigningText } from '../../src-shared/sync/command-signature';
 import type { PushedCommand } from '../../src-shared/sync/protocol';
-import type { RelayTx } from '../db/relay-database';
+import type { RelayDb, RelayTx } from '../db/relay-database';
 import type { Device } from '../devices/device-tokens';
 import { ledgerUser } from '../identity/ledger-users';
 import { liveUserKey, signatureMatches } from '../identity/user-keys';
@@ -21,7 +21,7 @@ export type Authority = { ok: true; permissions: readonly Permission[] } | { ok:
  * it stands when the command is judged, never anything the desktop sent. Only the engine host's
  * device runs commands as the system actor, and only automated ones.
  */
-export async function commandAuthority(tx: RelayTx, input: { device: Device; clientId: string; command: PushedCommand }): Promise<Authority> {
+export async function commandAuthority(tx: RelayTx, input: { device: Device; clientId: string; command: PushedCommand; signature?: string | null }): Promise<Authority> {
   const { device, clientId, command } = input;
   const { name, actorId } = command;
   const needed = permissionForCommand(name);
@@ -32,7 +32,7 @@ export async function commandAuthority(tx: RelayTx, input: { device: Device; cli
     return { ok: true, permissions: [] };
   }
   if (needed === 'system') return { ok: false, reason: `${name} is automated and runs as the system actor, not as ${actorId}` };
-  const signed = await signedBy(tx, device, clientId, command);
+  const signed = input.signature !== undefined ? input.signature : await signatureProblem(tx, device, clientId, command);
   if (signed !== null) return { ok: false, reason: signed };
   const user = await ledgerUser(tx, actorId);
   if (!user) return { ok: false, reason: `actor ${actorId} is not a user in the ledger` };
@@ -42,11 +42,16 @@ export async function commandAuthority(tx: RelayTx, input: { device: Device; cli
   return { ok: true, permissions };
 }
 
-/** Null when the command carries the actor's valid signature from this device, else why not. */
-async function signedBy(tx: RelayTx, device: Device, clientId: string, command: PushedCommand): Promise<string | null> {
+/**
+ * Null when the command carries the actor's valid signature from this device (or is the system's,
+ * which signs nothing), else why not. It reads only the key, so the push path checks it before
+ * taking the ledger's clock; `commandAuthority` takes the answer.
+ */
+export async function signatureProblem(db: RelayTx | RelayDb, device: Device, clientId: string, command: PushedCommand): Promise<string | null> {
   const { auth, actorId } = command;
+  if (actorId === SYSTEM_ACTOR_ID) return null;
   if (!auth) return `the command is not signed by ${actorId}: a user's commands need their signature, made with the key registered when they signed in at the relay`;
-  const key = await liveUserKey(tx, auth.keyId);
+  const key = await liveUserKey(db, auth.keyId);
   if (!key) return `signing key ${auth.keyId} is unknown or revoked`;
   if (key.userId !== actorId) return `signing key ${auth.keyId} belongs to another user, not ${actorId}`;
   if (key.deviceId !== device.id) return `signing key ${auth.keyId} is registered on another device, not ${device.name}`;

@@ -6,6 +6,7 @@ import { lockLedgerClock } from '../ledger/ledger-clock';
 import { log } from '../log';
 import { applyCommand } from './apply-command';
 import { ownClientId } from './client-owners';
+import { signatureProblem } from './command-authority';
 import { lastSeq, loggedCommands, type LoggedCommand } from './command-log';
 
 /** A client id reused by another outbox would have its commands answered as someone else's. */
@@ -34,13 +35,18 @@ export async function pushCommands(db: RelayDb, device: Device, request: PushReq
       results.push(sameCommand(clientId, earlier, command.id));
       continue;
     }
+    // Checked before taking the clock, which serialises every push: a signature depends only on the command and its key.
+    const signature = await signatureProblem(db, device, clientId, command);
     const result = await db.transaction(async (tx) => {
       await lockLedgerClock(tx);
-      // Another push of this client may have taken it while this one waited for the clock.
-      const raced = (await loggedCommands(tx, clientId, [command.seq])).get(command.seq);
-      if (raced) return sameCommand(clientId, raced, command.id);
-      if (command.seq !== (await lastSeq(tx, clientId)) + 1) return null;
-      return applyCommand(tx, { clientId, device, command });
+      const last = await lastSeq(tx, clientId);
+      if (command.seq <= last) {
+        // Another push of this client took it while this one waited for the clock.
+        const raced = (await loggedCommands(tx, clientId, [command.seq])).get(command.seq);
+        if (raced) return sameCommand(clientId, raced, command.id);
+      }
+      if (command.seq !== last + 1) return null;
+      return applyCommand(tx, { clientId, device, command, signature });
     });
     if (result === null) break;
     results.push(result);
