@@ -11,6 +11,7 @@ import { scratchPostgres } from '../src-relay/test-support/scratch-databases';
 import { desktop, syncedRows, visibleTo, type Desktop } from './desktops';
 import { startFaultProxy, type Faults, type FaultProxy } from './fault-proxy';
 import { relayProcess, type RelayProcess } from './relay-process';
+import { maliciousDevice } from './malicious-device';
 
 /** `CONVERGENCE_SEED` replays a run; `CONVERGENCE_COMMANDS` makes it longer (the bench runs a soak). */
 const SEED = Number(process.env.CONVERGENCE_SEED ?? 20261122);
@@ -102,7 +103,7 @@ async function settle(desktops: readonly Desktop[]): Promise<void> {
   await Promise.all(desktops.map((d) => d.services.sync.syncNow()));
 }
 
-describe('convergence: five desktops on two relays sharing one Postgres, over an unreliable network', () => {
+describe('convergence: five desktops on two relays sharing one Postgres, over an unreliable network, with a malicious desk among them', () => {
   const cleanups: (() => Promise<unknown>)[] = [];
   afterAll(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
@@ -119,8 +120,8 @@ describe('convergence: five desktops on two relays sharing one Postgres, over an
     }
     const ledger = await openRelayDatabase(database.target);
     const tokens: string[] = [];
-    // Desk 4 serves Trinidad only: it pulls and changes only that region's borrowers. Desk 3 is the engine host.
-    for (let i = 0; i < 6; i++) tokens.push((await addDevice(ledger.db, `desk ${i}`, i === 4 ? ['TT'] : ['*'], { engineHost: i === 3 })).token);
+    // Desk 4 serves Trinidad only: it pulls and changes only that region's borrowers. Desk 3 is the engine host. Device 6 is an insider's.
+    for (let i = 0; i < 7; i++) tokens.push((await addDevice(ledger.db, `desk ${i}`, i === 4 ? ['TT'] : ['*'], { engineHost: i === 3 })).token);
     await ledger.close();
 
     const desktops = [desktop('desk 0', { seededLoans: 20, now: () => CLOCK }), ...[1, 2, 3, 4].map((i) => desktop(`desk ${i}`, { now: () => CLOCK }))];
@@ -141,6 +142,9 @@ describe('convergence: five desktops on two relays sharing one Postgres, over an
     await settle(desktops);
     for (const d of desktops) await d.signIn(['agent', 'supervisor']);
     Object.assign(faults, NETWORK);
+    // A malicious desk among them: a registered device and one agent's password, attacking relay B (which stays up).
+    const attacker = maliciousDevice({ relayUrl: relays[1]!.url, token: tokens[6]!, replica: desktops[0]!, victimClientId: desktops[1]!.store.clientId, rng });
+    await attacker.signIn();
 
     const tally: Tally = { issued: 0, refusedLocally: 0 };
     const offlineUntil = new Map<number, number>();
@@ -166,6 +170,7 @@ describe('convergence: five desktops on two relays sharing one Postgres, over an
         }
       }
       await randomCommand(rng, rng.pick(desktops), tally, desktops[3]!);
+      if (step % 10 === 3) await attacker.attack();
       // Let the background pushes, pulls and notices interleave with the users' work.
       if (step % 5 === 0) await new Promise((resolve) => setTimeout(resolve, 15));
     }
@@ -215,10 +220,29 @@ describe('convergence: five desktops on two relays sharing one Postgres, over an
     expect(carrierSends).toBe(recorded);
     const dunningSends = ledgerRows.recovery_actions!.filter((row) => (row as { triggered_by: string; sent_at: string | null }).triggered_by === 'dunning' && (row as { sent_at: string | null }).sent_at !== null).length;
 
+    // Nothing the malicious desk sent changed the ledger: each attack was refused, every kind of it tried.
+    expect(attacker.attempts.length).toBeGreaterThan(COMMANDS / 15);
+    expect(attacker.attempts.filter((attempt) => attempt.answer.status === 'applied')).toEqual([]);
+    // …and refused by the check meant for it, not by accident.
+    const WHY: Record<string, RegExp> = {
+      'forged actor': /not signed by|belongs to another user/,
+      'out of role': /may set cases\.status only to|does not change loans|may not change loans/,
+      'aliased id': /the change's id must be the row's key/,
+      'poison row': /NOT NULL|is not in the ledger/,
+      'system actor': /only the relay's engine host/,
+    };
+    for (const { attack, answer } of attacker.attempts) {
+      if (attack === 'foreign client id') expect(answer, attack).toEqual({ status: 'refused', httpStatus: 403 });
+      else expect(answer.status === 'rejected' ? answer.reason : answer, attack).toMatch(WHY[attack]!);
+    }
+    expect(new Set(attacker.attempts.map((attempt) => attempt.attack))).toEqual(new Set(['forged actor', 'out of role', 'aliased id', 'poison row', 'system actor', 'foreign client id']));
+    const appliedForAttacker = await client.query<{ count: string }>(`SELECT count(*) FROM sync_commands WHERE client_id LIKE 'attacker-%' AND status = 'applied'`);
+    expect(Number(appliedForAttacker.rows[0]!.count)).toBe(0);
+
     const faultsSeen = proxies.reduce((sum, proxy) => sum + proxy.stats.droppedRequests + proxy.stats.droppedResponses + proxy.stats.duplicated + proxy.stats.replayed, 0);
     expect(faultsSeen).toBeGreaterThan(20);
     expect(applied).toBeGreaterThan(COMMANDS / 3);
     expect(rejected).toBeGreaterThan(0);
-    process.stderr.write(`convergence: ${tally.issued} actions, ${tally.refusedLocally} refused locally, ${applied} commands applied, ${rejected} rejected, ${dunningSends} dunning sends, ${faultsSeen} network faults\n`);
+    process.stderr.write(`convergence: ${tally.issued} actions, ${tally.refusedLocally} refused locally, ${applied} commands applied, ${rejected} rejected, ${dunningSends} dunning sends, ${faultsSeen} network faults, ${attacker.attempts.length} attacks refused\n`);
   }, 600_000);
 });
