@@ -12,7 +12,8 @@ export class RelayUnavailable extends Error {
 
 export interface RelayClient {
   push(request: PushRequest): Promise<PushResponse>;
-  pull(cursor: number, limit: number): Promise<PullResponse>;
+  /** `clientId`: this desktop's outbox, named on a pull's first page so the relay binds it to this device from the first contact. */
+  pull(cursor: number, limit: number, clientId?: string): Promise<PullResponse>;
   claim(clientId: string, key: string): Promise<ClaimResponse>;
   bootstrap(request: BootstrapRequest): Promise<void>;
   /** The WebSocket URL of the relay's change notices, with this device's token. */
@@ -54,7 +55,7 @@ export function createRelayClient(relayUrl: string, deviceToken: string): RelayC
   }
   return {
     push: (request) => call('POST', '/api/sync/push', request),
-    pull: (cursor, limit) => call('GET', `/api/sync/pull?cursor=${cursor}&limit=${limit}`),
+    pull: (cursor, limit, clientId) => call('GET', `/api/sync/pull?cursor=${cursor}&limit=${limit}${clientId ? `&clientId=${encodeURIComponent(clientId)}` : ''}`),
     claim: (clientId, key) => call('POST', '/api/sync/claim', { clientId, key }),
     bootstrap: async (request) => {
       await call('POST', '/api/sync/bootstrap', request);

@@ -97,7 +97,7 @@ export function createSyncSession(store: Store, relay: RelayClient) {
       let rows = 0;
       // A first sync (or the first of this build), or one after a pull cut short before its check, checks every row's references.
       pulled.begin(getMeta.get(CHECKED_KEY) !== String(cursor()));
-      let page = await relay.pull(cursor(), PULL_PAGE);
+      let page = await relay.pull(cursor(), PULL_PAGE, store.clientId);
       for (;;) {
         // The next page is asked for before this one is written, so the relay reads while this desktop writes.
         const next = page.hasMore ? relay.pull(page.cursor, PULL_PAGE) : null;

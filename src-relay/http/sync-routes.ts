@@ -6,7 +6,7 @@ import { EVERYONE } from '../../src-shared/sync/partitions';
 import { bootstrapLedger } from '../sync/bootstrap-ledger';
 import { listRejections } from '../sync/command-log';
 import { claimContact } from '../sync/contact-claims';
-import { isOwnClientId } from '../sync/client-owners';
+import { isOwnClientId, ownClientId } from '../sync/client-owners';
 import { AppError } from '../../src-shared/errors';
 import { pushCommands } from '../sync/push-commands';
 import { parseFields } from './read-form';
@@ -18,6 +18,8 @@ const pullQuery = z.object({
   cursor: z.coerce.number().int().min(0).default(0),
   // Big pages keep a first sync of a whole book to a few hundred round trips.
   limit: z.coerce.number().int().min(1).max(5000).default(500),
+  /** The desktop's outbox id: a desk names it from its first pull on, so it is that device's before it is ever seen elsewhere. */
+  clientId: z.string().min(1).max(64).optional(),
   partitions: z
     .string()
     .default('')
@@ -40,8 +42,10 @@ export function syncRoutes(services: RelayServices): Route[] {
       method: 'GET',
       path: '/api/sync/pull',
       async handle(input) {
-        const { partitions: served } = await device(input);
+        const asking = await device(input);
+        const served = asking.partitions;
         const query = parseFields(pullQuery, Object.fromEntries(input.url.searchParams));
+        if (query.clientId !== undefined) await ownClientId(db, query.clientId, asking);
         // A device reads only the regions it serves; asking for some narrows further, never wider.
         const asked = query.partitions.length > 0 ? query.partitions : null;
         const partitions = served.includes(EVERYONE) ? asked : (asked ?? served).filter((partition) => served.includes(partition));

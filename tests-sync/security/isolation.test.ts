@@ -4,6 +4,7 @@ import { connectSocket } from '../../src-relay/test-support/socket-client';
 import { commandSigningText } from '../../src-shared/sync/command-signature';
 import { DEMO_PASSWORD } from '../../src-main/seed/demo-users';
 import { signInAtRelay, signWith } from '../../src-relay/test-support/test-users';
+import { desktop } from '../desktops';
 import { changeOf, creationOf, forgedCommand, freshClientId, useSecurityStage } from './security-fixture';
 
 /**
@@ -54,6 +55,18 @@ describe('security: a device reaches only what is its own', () => {
     // The honest desk carries on.
     await stage.agentDesk.call(stage.agentDesk.as('agent'), 'activities.log', { caseId, type: 'NOTE', notes: 'Still syncing' });
     expect(await stage.agentDesk.services.sync.syncNow()).toMatchObject({ state: 'online', pending: 0 });
+  });
+
+  it('a desk’s client id is its device’s from its first pull, before it has pushed anything', async () => {
+    const fresh = desktop('fresh desk');
+    try {
+      await fresh.services.sync.configure({ relayUrl: stage.relay.url, deviceToken: stage.tokens.trinidad });
+      expect(await fresh.services.sync.syncNow()).toMatchObject({ state: 'online', pending: 0 });
+      const squat = await stage.push(stage.tokens.agentDesk, fresh.store.clientId, [forgedCommand('activities.log', stage.userOf('agent'), [], 1)]);
+      expect(squat.status).toBe(403);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('a row’s region comes from the ledger’s parents, never from a column the desk sets: a Trinidad desk cannot write into a US case', async () => {
