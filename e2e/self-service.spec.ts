@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,8 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { signLink } from '../src-relay/self-service/link-token';
+import { SESSION_HEADER } from '../src-shared/identity/relay-sign-in';
+import { DEMO_PASSWORD } from '../src-main/seed/demo-users';
 import { startHarness, type RunningHarness } from './support/harness';
 import { startRelay, type RunningRelay } from './support/relay';
 
@@ -21,11 +24,24 @@ let dir: string;
 let desk: Database.Database;
 let target: { caseId: string; loanId: string; accountNumber: string };
 
-/** A link minted by the relay for a desktop, as a message or letter would carry it. */
+/** An agent's session at the relay, signed in from the desk's device as the desktop signs in. */
+async function agentSession(): Promise<string> {
+  const userId = desk.prepare(`SELECT id FROM users WHERE role = 'agent' AND active = 1 ORDER BY id LIMIT 1`).pluck().get() as string;
+  const publicKey = generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' }).toString('base64url');
+  const answer = await fetch(`${relay.url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${relay.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ userId, password: DEMO_PASSWORD, publicKey }),
+  });
+  expect(answer.status).toBe(200);
+  return ((await answer.json()) as { session: { token: string } }).session.token;
+}
+
+/** A link minted by the relay for a signed-in agent, as a message or letter would carry it. */
 async function mintedLink(language: 'en' | 'es'): Promise<string> {
   const answer = await fetch(`${relay.url}/api/self-service/links`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${relay.token}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${relay.token}`, [SESSION_HEADER]: await agentSession(), 'content-type': 'application/json' },
     body: JSON.stringify({ accountNumber: target.accountNumber, language }),
   });
   expect(answer.status).toBe(200);
