@@ -27,9 +27,11 @@ describe("the relay's engine host runs the daily engine and the desktops receive
     alone = desktop('alone', { seededLoans: 40 });
     host = desktop('engine host');
     agentDesk = desktop('agent desk');
-    await publishToRelay(publisher.store, createRelayClient(relay.url, await token('publisher')));
+    // A desk publishes with the token it then syncs with: its client id is that device's.
+    const publisherToken = await token('publisher desk');
+    await publishToRelay(publisher.store, createRelayClient(relay.url, publisherToken));
     for (const [d, name] of [[publisher, 'publisher desk'], [host, 'engine host'], [agentDesk, 'agent desk']] as const) {
-      await d.services.sync.configure({ relayUrl: relay.url, deviceToken: await token(name) });
+      await d.services.sync.configure({ relayUrl: relay.url, deviceToken: d === publisher ? publisherToken : await token(name) });
       await d.services.sync.syncNow();
     }
     await agentDesk.signIn(['agent']);

@@ -47,7 +47,7 @@ describe.each(BACKENDS)('payments from the core-banking system into the ledger o
     work = mkdtempSync(join(tmpdir(), 'recourse-feed-payments-'));
     process.env.RELAY_FEED_DIR = join(work, 'feed');
     relay = await startRelay({ database: database.target, port: 0 });
-    feedToken = (await addDevice(relay.database.db, 'Core banking')).token;
+    feedToken = (await addDevice(relay.database.db, 'Core banking', ['*'], { engineHost: true })).token;
     regionalToken = (await addDevice(relay.database.db, 'Trinidad desk', ['TT'])).token;
     // Installments of 1,085.00 (25.00 fees, 60.00 interest, 1,000.00 principal) due on the 1st from April.
     writeTape(join(work, 'tape'), buildTape([

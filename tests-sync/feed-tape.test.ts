@@ -126,7 +126,7 @@ describe.each(BACKENDS)('the core-banking loan tape into the ledger on $name', (
 
   it('a desktop syncing with the relay holds exactly what importing the tape itself would have written, each row in its region', async () => {
     relay = await startRelay({ database: database.target, port: 0 });
-    feedToken = (await addDevice(relay.database.db, 'Core banking')).token;
+    feedToken = (await addDevice(relay.database.db, 'Core banking', ['*'], { engineHost: true })).token;
     regionalToken = (await addDevice(relay.database.db, 'Trinidad desk', ['TT'])).token;
     desk = desktop('collections desk');
     await desk.services.sync.configure({ relayUrl: relay.url, deviceToken: (await addDevice(relay.database.db, 'collections desk')).token });

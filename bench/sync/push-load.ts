@@ -49,7 +49,9 @@ export async function benchPushLoad(options: { loans: number; desks: number; sec
       const agents = publisher.store.sqlite.prepare(`SELECT id FROM users WHERE role = 'agent' AND active = 1 ORDER BY id`).pluck().all() as string[];
       const template = publisher.store.sqlite.prepare('SELECT * FROM activities LIMIT 1').get() as Record<string, unknown>;
       const cases = publisher.store.sqlite.prepare(`SELECT id, loan_id FROM cases WHERE active = 1 ORDER BY id`).all() as { id: string; loan_id: string }[];
-      const desks = await Promise.all(tokens.slice(1).map((token, index) => signedInDesk(relay.url, token, agents[index % agents.length]!)));
+      // One sign-in at a time: the relay checks one guess per user at once.
+      const desks: Desk[] = [];
+      for (const [index, token] of tokens.slice(1).entries()) desks.push(await signedInDesk(relay.url, token, agents[index % agents.length]!));
 
       const command = (desk: Desk): PushedCommand => {
         desk.seq += 1;

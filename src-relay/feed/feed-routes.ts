@@ -44,6 +44,8 @@ export function feedRoutes(services: RelayServices, target: DatabaseTarget, tape
   const feedDevice = async ({ request, url }: RouteRequest) => {
     const device = await authenticateDevice(db, presentedToken(request, url, { allowQuery: false }));
     if (!device.partitions.includes(EVERYONE)) throw new AppError('forbidden', 'only a device registered for every region (*) may feed the ledger');
+    // A feed writes as the system (payments, loans): a desk's token is a desk, never the book's source.
+    if (!device.engineHost) throw new AppError('forbidden', `only a device that acts as the system (registered with --engine-host) may feed the ledger; device ${device.name} is a desk`);
     return device;
   };
   return [

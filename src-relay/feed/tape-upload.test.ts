@@ -40,7 +40,7 @@ describe('tape uploads over their size limits', () => {
     process.env.RELAY_FEED_DIR = join(work, 'feed');
     scratch = await scratchPglite();
     database = await openRelayDatabase(scratch.target);
-    token = (await addDevice(database.db, 'Core banking')).token;
+    token = (await addDevice(database.db, 'Core banking', ['*'], { engineHost: true })).token;
     const limits: TapeUploadLimits = { maxRequestBytes: 64 * KIB, maxFileBytes: 32 * KIB, maxTextBytes: 16 * KIB, tempDir: join(work, 'uploads') };
     mkdirSync(limits.tempDir!);
     const services = { database, twilioAuthToken: null, publicUrl: () => url };

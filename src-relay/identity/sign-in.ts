@@ -17,8 +17,21 @@ const DECOY_HASH = 'scrypt$16384$8$1$00000000000000000000000000000000$0000000000
  * the device's public key for the user, so commands that key signs, now or offline later, are
  * accepted as this user's. The role comes from the ledger each time a command is judged.
  */
+/** Users whose password this relay process is checking now: one guess at a time, so a burst cannot outrun the throttle. */
+const checking = new Set<string>();
+
 export async function signInAtRelay(db: RelayDb, device: Device, request: RelaySignInRequest, throttle: DeviceSignInThrottle): Promise<RelaySignInResponse> {
   throttle.check(request.userId, device.id);
+  if (checking.has(request.userId)) throw new AppError('unauthenticated', 'a sign-in for this user is already being checked; try again in a moment');
+  checking.add(request.userId);
+  try {
+    return await checkAndSignIn(db, device, request, throttle);
+  } finally {
+    checking.delete(request.userId);
+  }
+}
+
+async function checkAndSignIn(db: RelayDb, device: Device, request: RelaySignInRequest, throttle: DeviceSignInThrottle): Promise<RelaySignInResponse> {
   const user = await ledgerUser(db, request.userId);
   const matches = await passwordMatches(request.password, user?.passwordHash ?? DECOY_HASH);
   if (!user || !matches || !user.active) {

@@ -17,9 +17,14 @@ import { publicData } from '../ledger/public-image';
  * The ledger's image of every row a rejected command touched, so the desktop can put each back:
  * a tombstone keeps its last data, and a row the ledger never had reads as deleted with no data.
  */
-function imagesOf(refs: readonly RowRef[], stored: ReadonlyMap<string, LedgerRow>): LedgerRowImage[] {
+function imagesOf(refs: readonly RowRef[], stored: ReadonlyMap<string, LedgerRow>, allowed: readonly string[]): LedgerRowImage[] {
   const unique = [...new Map(refs.map((ref) => [refKey(ref), ref])).values()];
-  return unique.map(({ tbl, id }) => {
+  // A row of a region the device does not serve is not the device's to see, even to put back (it never held it).
+  const reachable = unique.filter((ref) => {
+    const row = stored.get(refKey(ref));
+    return !row || mayReach(allowed, row.partition);
+  });
+  return reachable.map(({ tbl, id }) => {
     const row = stored.get(refKey({ tbl, id }));
     return row ? { tbl, id, version: row.version, deleted: row.deleted, data: publicData(tbl, row.data) } : { tbl, id, version: 0, deleted: true, data: {} };
   });
@@ -29,7 +34,7 @@ async function judge(tx: RelayTx, input: { device: Device; clientId: string; com
   const { command } = input;
   const authority = await commandAuthority(tx, input);
   if (!authority.ok) return authority;
-  return planChanges(command.changes, stored, authority.permissions, command.name);
+  return planChanges(command.changes, stored, authority.permissions, { name: command.name, actorId: command.actorId });
 }
 
 /**
@@ -66,7 +71,7 @@ export async function applyCommand(tx: RelayTx, input: { clientId: string; devic
     // The clock after the command, Twilio callbacks its rows completed included; unchanged when it wrote nothing new.
     result = { seq: command.seq, status: 'applied', version: await currentVersion(tx) };
   } else {
-    result = { seq: command.seq, status: 'rejected', reason: plan.reason, rows: imagesOf(command.changes, stored) };
+    result = { seq: command.seq, status: 'rejected', reason: plan.reason, rows: imagesOf(command.changes, stored, device.partitions) };
   }
   await logCommand(tx, { clientId: input.clientId, deviceId: device.id, commandId: command.id, name: command.name, actorId: command.actorId, result });
   return result;

@@ -14,7 +14,7 @@ const agent = userRow('u-agent', 'agent');
 /** The product every loan here is of: configuration, everyone's. */
 const PRODUCT = { tbl: 'products', id: 'P1', data: replicaRow('products', { code: 'P1', name: 'Personal loan', kind: 'personal' }) };
 /** An activity on a case, as the desktop writes it. */
-const activity = (id: string, key: string): Data => replicaRow('activities', { id, case_id: `c-${key}`, loan_id: `l-${key}`, type: 'NOTE', at: '2026-11-20T10:00:00.000Z' });
+const activity = (id: string, key: string): Data => replicaRow('activities', { id, case_id: `c-${key}`, loan_id: `l-${key}`, type: 'NOTE', performed_by: 'u-agent', at: '2026-11-20T10:00:00.000Z' });
 const caseOf = (key: string): Data => replicaRow('cases', { id: `c-${key}`, loan_id: `l-${key}`, status: 'open', priority: 'LOW' });
 /** One borrower's owned rows: the borrower, a loan, its case and an activity on the case. */
 function borrowerFamily(key: string, jurisdiction: string): { tbl: string; id: string; data: Data }[] {

@@ -30,7 +30,7 @@ function shapeProblem(change: RowChange, after: RowData | null): string | null {
  * write-set (`src-shared/sync/write-sets.ts`). A row a command touches twice is merged onto its
  * own first result. Rows that end as they started are not written, so they get no new version.
  */
-export function planChanges(changes: readonly RowChange[], stored: ReadonlyMap<string, LedgerRow>, permissions: readonly Permission[], command: string | null): ChangesPlan {
+export function planChanges(changes: readonly RowChange[], stored: ReadonlyMap<string, LedgerRow>, permissions: readonly Permission[], command: { name: string; actorId: string } | null): ChangesPlan {
   const current = new Map<string, { tbl: string; id: string; data: RowData | null }>();
   for (const change of changes) {
     const key = refKey(change);
@@ -41,7 +41,7 @@ export function planChanges(changes: readonly RowChange[], stored: ReadonlyMap<s
       const shape = shapeProblem(change, merged.after);
       if (shape !== null) return { ok: false, reason: shape };
       // What the command may change, by its name (a feed is judged by the table rules alone).
-      const outside = command === null ? null : writeSetProblem(command, { tbl: change.tbl, before, after: merged.after });
+      const outside = command === null ? null : writeSetProblem(command.name, { tbl: change.tbl, before, after: merged.after }, command.actorId);
       if (outside !== null) return { ok: false, reason: `${change.tbl} ${change.id}: ${outside}` };
     }
     const reason = merged.ok ? checkRowChange({ tbl: change.tbl, before, after: merged.after, permissions }) : merged.reason;

@@ -27,7 +27,8 @@ const actionRow = (id: string, caseId: string, status: string): Data =>
   replicaRow('recovery_actions', { id, case_id: caseId, type: 'sms_reminder', channel: 'sms', status, sent_at: '2026-11-20T14:00:00.000Z', delivered_at: null, triggered_by: 'manual', created_at: '2026-11-20T14:00:00.000Z' });
 const messageRow = (id: string): Data =>
   replicaRow('messages', { id, borrower_id: FAMILY.ids.borrower, case_id: FAMILY.ids.kase, channel: 'sms', direction: 'outbound', from_address: '+18685550100', to_address: '+18685550199', body: 'Reminder', twilio_sid: null, status: 'queued', at: '2026-11-21T09:00:00.000Z' });
-const activityRow = (id: string, data: Data = {}): Data => replicaRow('activities', { id, case_id: FAMILY.ids.kase, loan_id: FAMILY.ids.loan, type: 'NOTE', at: '2026-11-20T10:00:00.000Z', ...data });
+// Logged by the agent whose signed commands push them: who did something is the command's actor.
+const activityRow = (id: string, data: Data = {}): Data => replicaRow('activities', { id, case_id: FAMILY.ids.kase, loan_id: FAMILY.ids.loan, type: 'NOTE', performed_by: 'u-agent', at: '2026-11-20T10:00:00.000Z', ...data });
 
 const rejected = (result: PushResult | undefined) => {
   expect(result?.status).toBe('rejected');
@@ -138,7 +139,7 @@ describe.each(BACKENDS)('POST /api/sync/push on $name', ({ scratch: backend }) =
     expect(asked.reason).toBe('settlements.approve needs the approve_settlement permission, which actor u-agent (agent) does not have');
     expect((await ledgerData('settlement_offers', offerId))?.status).toBe('pending_approval');
 
-    const byBoss = await desktop().run('settlements.approve', 'u-supervisor', [updated('settlement_offers', offerRow(offerId, caseId), { ...approved, history: [{ status: 'approved', by: 'u-supervisor' }] })]);
+    const byBoss = await desktop().run('settlements.approve', 'u-supervisor', [updated('settlement_offers', offerRow(offerId, caseId), { ...approved, history: [...(offerRow(offerId, caseId).history as unknown[]), { status: 'approved', by: 'u-supervisor', at: '2026-11-22T10:00:00.000Z' }] })]);
     expect(byBoss.status).toBe('applied');
     expect((await ledgerData('settlement_offers', offerId))?.status).toBe('approved');
   });

@@ -115,8 +115,43 @@ function statusReason(check: RowChangeCheck & { after: RowData }): string | null
  * that is only being used (its `used_at` set once) needs no power to grant one; an offer's need of
  * approval is settled when it is drafted.
  */
+/** A case's ends: a new delinquency episode opens a new case (DESIGN §2), so none of these is ever left. */
+const FINAL_CASE_STATUSES: ReadonlySet<unknown> = new Set(['closed', 'settled', 'written_off']);
+
+/** An offer's history as a list of steps, or null when it is not one (JSON text as SQLite stores it, or already parsed). */
+function historyOf(value: unknown): unknown[] | null {
+  let parsed = value;
+  if (typeof value === 'string') {
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      return null;
+    }
+  }
+  return Array.isArray(parsed) && parsed.every((step) => step !== null && typeof step === 'object' && !Array.isArray(step)) ? parsed : null;
+}
+
+/** The history of an offer only grows: its steps so far stay as they were, each new one records the status it moved to. */
+function historyReason(before: RowData | null, after: RowData): string | null {
+  const next = historyOf(after.history);
+  if (next === null) return 'history must be a list of steps';
+  if (before === null) return null;
+  const earlier = historyOf(before.history) ?? [];
+  if (next.length < earlier.length || !earlier.every((step, index) => jsonEqual(step, next[index]))) return 'history only grows: the steps already recorded cannot change';
+  const added = next.slice(earlier.length) as Record<string, unknown>[];
+  if (before.status !== after.status && (added.length === 0 || added.at(-1)!.status !== after.status)) return `a move to ${String(after.status)} is recorded as the last step of the history`;
+  return null;
+}
+
 function tableReason(check: RowChangeCheck & { after: RowData }): string | null {
   const { tbl, before, after, permissions } = check;
+  if (tbl === 'cases' && before !== null && FINAL_CASE_STATUSES.has(before.status) && before.status !== after.status) {
+    return `a case that is ${String(before.status)} stays so; a new delinquency episode opens a new case`;
+  }
+  if (tbl === 'settlement_offers') {
+    const history = historyReason(before, after);
+    if (history !== null) return history;
+  }
   if (tbl === 'contact_overrides' && !permissions.includes('override_do_not_contact')) {
     if (before === null) return 'granting a do-not-contact override needs the override_do_not_contact permission';
     const onlyUsed = jsonEqual({ ...before, used_at: null }, { ...after, used_at: null }) && before.used_at === null;

@@ -15,8 +15,11 @@ import { replicaTable } from './row-shape';
  * and whether it may delete. Anything else is refused.
  */
 
-/** Each column a grant lets change, to any value (`true`) or only to one of some values. */
-type Columns = Readonly<Record<string, true | readonly unknown[]>>;
+/** A column that must name the user whose signed command writes it: who did something is never another's name. */
+export const ACTOR = 'the command’s actor';
+
+/** Each column a grant lets change, to any value (`true`), only to one of some values, or only to the actor's id. */
+type Columns = Readonly<Record<string, true | typeof ACTOR | readonly unknown[]>>;
 
 export interface TableGrant {
   /** May create rows; an object fixes some columns of a new row to some values. */
@@ -48,9 +51,10 @@ const SEND: WriteSet = {
     create: true,
     update: any('status', 'content', 'twilio_message_sid', 'twilio_call_sid', 'email_message_id', 'letter_id', 'scheduled_at', 'sent_at', 'delivered_at', 'error_code', 'error_message', 'recipient_phone', 'recipient_email', 'template_name'),
   },
-  messages: { create: true },
+  // What a desk sends is outbound; only the system records what a borrower sent.
+  messages: { create: { direction: ['outbound'], status: ['queued', 'sent', 'failed'] } },
   letters: { create: true },
-  contact_attempts: { create: true },
+  contact_attempts: { create: { direction: ['outbound'] } },
   // A carrier refusing a number the borrower unsubscribed marks it opted out; nothing here lifts one.
   phones: { update: { sms_consent: [0, false], opted_out_at: true } },
   text_opt_outs: { create: true },
@@ -64,9 +68,9 @@ const CONFIGURE = (...tables: string[]): WriteSet => Object.fromEntries(tables.m
 
 export const WRITE_SETS: Readonly<Record<string, WriteSet>> = {
   'activities.log': {
-    activities: { create: true },
+    activities: { create: { performed_by: ACTOR } },
     contact_attempts: { create: true },
-    promises: { create: { status: ['pending'] } },
+    promises: { create: { status: ['pending'], created_by: ACTOR } },
     tasks: { create: true },
     // Working a case moves it on; only its own commands close, settle or write it off.
     cases: { update: { status: ['in_progress'] } },
@@ -75,7 +79,7 @@ export const WRITE_SETS: Readonly<Record<string, WriteSet>> = {
   'cases.update': {
     cases: { update: { status: EDITABLE_CASE_STATUSES, priority: true, priority_manual: true, reason_code: true, dispute_flag: true, vulnerability_flag: true, hardship_flag: true, nba_action: true, nba_confidence: true } },
   },
-  'cases.overrideNba': { cases: { update: any('nba_override_action', 'nba_override_reason', 'nba_override_by') } },
+  'cases.overrideNba': { cases: { update: { nba_override_action: true, nba_override_reason: true, nba_override_by: ACTOR } } },
   'cases.create': { cases: { create: { status: ['open'], close_reason: [null], closed_on: [null] } }, case_assignments: { create: true } },
   'cases.createBatch': { cases: { create: { status: ['open'], close_reason: [null], closed_on: [null] } }, case_assignments: { create: true } },
   'cases.close': { cases: { update: { status: ['closed'], close_reason: ['manual'], closed_on: true } } },
@@ -84,8 +88,8 @@ export const WRITE_SETS: Readonly<Record<string, WriteSet>> = {
     loans: { update: { status: ['written_off'] } },
     gl_entries: { create: true },
   },
-  'cases.assign': { cases: { update: any('assigned_agent_id') }, case_assignments: { create: true } },
-  'contacts.overrideDoNotContact': { contact_overrides: { create: { used_at: [null] } } },
+  'cases.assign': { cases: { update: any('assigned_agent_id') }, case_assignments: { create: { assigned_by: ACTOR } } },
+  'contacts.overrideDoNotContact': { contact_overrides: { create: { used_at: [null], granted_by: ACTOR } } },
   'contacts.useDoNotContactOverride': { contact_overrides: { update: any('used_at') } },
   'borrowers.setDoNotContact': { borrowers: { update: any('do_not_contact') } },
   'borrowers.setPreferences': { borrowers: { update: any('communication_preferences', 'language', 'timezone') } },
@@ -93,11 +97,14 @@ export const WRITE_SETS: Readonly<Record<string, WriteSet>> = {
     phones: { create: { opted_out_at: [null] }, update: any('e164', 'label', 'type', 'is_primary', 'is_verified', 'is_active', 'sms_consent') },
   },
   // Consent recorded with its source restores the number's opt-outs (row-rules.ts judges the source); the row's STOP mark stays.
-  'contacts.recordTextConsent': { text_opt_outs: { create: true, update: any(...TEXT_RESTORE_COLUMNS) }, phones: { update: { sms_consent: [1, true] } } },
+  'contacts.recordTextConsent': {
+    text_opt_outs: { create: { restored_by: ACTOR }, update: { ...any(...TEXT_RESTORE_COLUMNS), restored_by: ACTOR } },
+    phones: { update: { sms_consent: [1, true] } },
+  },
   'borrowers.saveEmail': { emails: { create: { opted_out: [0, false] }, update: any('email', 'label', 'is_primary', 'is_verified', 'is_active') } },
   'agencies.place': { agency_placements: { create: { recalled_on: [null], recall_reason: [null] } }, cases: { update: any('assigned_agent_id', 'status') } },
   'agencies.recall': { agency_placements: { update: any('recalled_on', 'recall_reason') }, cases: { update: any('assigned_agent_id', 'status') } },
-  'promises.create': { promises: { create: { status: ['pending'] } } },
+  'promises.create': { promises: { create: { status: ['pending'], created_by: ACTOR } } },
   'promises.cancel': { promises: { update: { status: ['cancelled'], status_changed_on: true } } },
   'tasks.complete': { tasks: { update: any('done_at') } },
   'strategies.create': { strategies: { create: true } },
@@ -107,7 +114,7 @@ export const WRITE_SETS: Readonly<Record<string, WriteSet>> = {
   'settlements.reject': SETTLEMENT_STEP,
   'settlements.decline': SETTLEMENT_STEP,
   'settlements.offer': { settlement_offers: { update: any('status', 'history', 'expires_on') } },
-  'settlements.accept': { ...SETTLEMENT_STEP, promises: { create: { status: ['pending'] } } },
+  'settlements.accept': { ...SETTLEMENT_STEP, promises: { create: { status: ['pending'], created_by: ACTOR } } },
   'messages.send': SEND,
   'letters.generate': SEND,
   'recovery.trigger': { recovery_actions: { create: true } },
@@ -150,15 +157,20 @@ function generated(tbl: string): Set<string> {
   return new Set((replicaTable(tbl)?.columns ?? []).filter((column) => column.generated).map((column) => column.name));
 }
 
-function allowed(values: true | readonly unknown[], value: unknown): boolean {
+function allowed(values: true | typeof ACTOR | readonly unknown[], value: unknown, actorId: string): boolean {
+  if (values === ACTOR) return value === actorId;
   return values === true || values.some((candidate) => jsonEqual(candidate, value ?? null));
+}
+
+function describeValues(values: typeof ACTOR | readonly unknown[], actorId: string): string {
+  return values === ACTOR ? `${JSON.stringify(actorId)} (the command's actor)` : values.map((value) => JSON.stringify(value ?? null)).join(' or ');
 }
 
 /**
  * Null when `name` may make this change to one row, else a sentence naming the command, table,
  * column and rule. `before` null: created; `after` null: deleted.
  */
-export function writeSetProblem(name: string, change: { tbl: string; before: RowData | null; after: RowData | null }): string | null {
+export function writeSetProblem(name: string, change: { tbl: string; before: RowData | null; after: RowData | null }, actorId = ''): string | null {
   const writeSet = WRITE_SETS[name];
   if (!writeSet) return `${name} changes no rows of the ledger`;
   const { tbl, before, after } = change;
@@ -169,7 +181,7 @@ export function writeSetProblem(name: string, change: { tbl: string; before: Row
     if (!grant.create) return `${name} does not create ${tbl} rows`;
     if (grant.create === true) return null;
     for (const [column, values] of Object.entries(grant.create)) {
-      if (!allowed(values, after[column])) return `${name} creates ${tbl} rows with ${column} ${JSON.stringify((values as readonly unknown[]).map((value) => value ?? null))}, not ${JSON.stringify(after[column] ?? null)}`;
+      if (!allowed(values, after[column], actorId)) return `${name} creates ${tbl} rows with ${column} ${values === ACTOR ? describeValues(values, actorId) : JSON.stringify((values as readonly unknown[]).map((value) => value ?? null))}, not ${JSON.stringify(after[column] ?? null)}`;
     }
     return null;
   }
@@ -178,7 +190,7 @@ export function writeSetProblem(name: string, change: { tbl: string; before: Row
     if (skip.has(column) || jsonEqual(before[column] ?? null, after[column] ?? null)) continue;
     const values = grant.update?.[column];
     if (values === undefined) return `${name} may not change ${tbl}.${column}`;
-    if (!allowed(values, after[column])) return `${name} may set ${tbl}.${column} only to ${(values as readonly unknown[]).map((value) => JSON.stringify(value ?? null)).join(' or ')}, not ${JSON.stringify(after[column] ?? null)}`;
+    if (!allowed(values, after[column], actorId)) return `${name} may set ${tbl}.${column} only to ${describeValues(values as typeof ACTOR | readonly unknown[], actorId)}, not ${JSON.stringify(after[column] ?? null)}`;
   }
   return null;
 }

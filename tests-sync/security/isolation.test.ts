@@ -29,14 +29,17 @@ describe('security: a device reaches only what is its own', () => {
     expect(JSON.stringify(await peek.json())).not.toContain(String(borrower.last_name));
   });
 
-  it('a claim answers only whether this client may send, never who holds the key', async () => {
+  it('a claim answers only whether this client may send, never who holds the key, and only the engine host claims', async () => {
     const key = `dunning:${freshClientId()}`;
-    const first = await post('/api/sync/claim', stage.tokens.headOffice, { clientId: stage.headOffice.store.clientId, key });
+    const hostClient = freshClientId();
+    const first = await post('/api/sync/claim', stage.tokens.engineHost, { clientId: hostClient, key });
     expect(await first.json()).toEqual({ ok: true, granted: true });
-    const second = await post('/api/sync/claim', stage.tokens.trinidad, { clientId: freshClientId(), key });
-    const answer = await second.json();
+    const again = await post('/api/sync/claim', stage.tokens.engineHost, { clientId: freshClientId(), key });
+    const answer = await again.json();
     expect(answer).toEqual({ ok: true, granted: false });
-    expect(JSON.stringify(answer)).not.toContain(stage.headOffice.store.clientId);
+    expect(JSON.stringify(answer)).not.toContain(hostClient);
+    // A desk claiming keys could only block the engine host's sends.
+    expect((await post('/api/sync/claim', stage.tokens.trinidad, { clientId: freshClientId(), key: `dunning:${freshClientId()}` })).status).toBe(403);
   });
 
   it('no device may push or claim under a client id another device uses, so it cannot wedge that desk’s outbox', async () => {
