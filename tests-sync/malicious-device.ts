@@ -82,7 +82,8 @@ export function maliciousDevice(options: { relayUrl: string; token: string; repl
     poisonRow(clientId) {
       const activity = row(`SELECT * FROM activities ORDER BY id`);
       if (!activity) return undefined;
-      const poisoned = rng.chance(0.5) ? { ...activity, id: `act-${randomUUID()}`, loan_id: null } : { ...activity, id: `act-${randomUUID()}`, case_id: `case-${randomUUID()}` };
+      const own = { ...activity, id: `act-${randomUUID()}`, performed_by: agent!.id };
+      const poisoned = rng.chance(0.5) ? { ...own, loan_id: null } : { ...own, case_id: `case-${randomUUID()}` };
       return push('poison row', clientId, command('activities.log', agent!.id, [create('activities', poisoned)], agent!.id, clientId));
     },
     // The daily run's rows from a desk that is not the engine host.

@@ -23,7 +23,20 @@ const action = (status: string): RowData => ({ id: 'ra1', case_id: 'c1', status 
 const message = (status: string): RowData => ({ id: 'm1', status, body: 'Hello' });
 const promise = (status: string): RowData => ({ id: 'p1', status, amount_minor: 1000 });
 const event = (status: string): RowData => ({ id: 'de1', status, reason: null });
-const offer = (status: string, requiresApproval: 0 | 1 = 1): RowData => ({ id: 's1', status, requires_approval: requiresApproval, history: [] });
+/** The steps an offer took to reach each status, so a move's history grows by the steps between. */
+const PATH: Readonly<Record<string, readonly string[]>> = {
+  draft: ['draft'],
+  pending_approval: ['draft', 'pending_approval'],
+  approved: ['draft', 'pending_approval', 'approved'],
+  rejected: ['draft', 'pending_approval', 'rejected'],
+  offered: ['draft', 'pending_approval', 'approved', 'offered'],
+  accepted: ['draft', 'pending_approval', 'approved', 'offered', 'accepted'],
+  declined: ['draft', 'pending_approval', 'approved', 'offered', 'declined'],
+  expired: ['draft', 'pending_approval', 'approved', 'offered', 'expired'],
+};
+const offer = (status: string, requiresApproval: 0 | 1 = 1): RowData => ({
+  id: 's1', status, requires_approval: requiresApproval, history: (PATH[status] ?? [status]).map((step) => ({ status: step, by: 'u1', at: '2026-12-01T10:00:00Z' })),
+});
 
 describe('recovery_actions.status moves only forward (nextActionStatus)', () => {
   judge([
