@@ -1,8 +1,12 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { REPLICA_SCHEMA_PATH, replicaSchemaSource } from '../src-main/sync/describe-replica';
+import { replicaSchemaFiles } from '../src-main/sync/describe-replica';
 
 // `npm run schema:replica`: rewrites the shared description of the replica's schema after a change to src-main/store/schema.
-const target = fileURLToPath(new URL(`../${REPLICA_SCHEMA_PATH}`, import.meta.url));
-writeFileSync(target, replicaSchemaSource());
-process.stdout.write(`wrote ${REPLICA_SCHEMA_PATH}\n`);
+for (const [path, source] of Object.entries(replicaSchemaFiles())) {
+  const target = fileURLToPath(new URL(`../${path}`, import.meta.url));
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, source);
+  process.stdout.write(`wrote ${path}\n`);
+}

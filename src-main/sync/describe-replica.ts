@@ -1,10 +1,18 @@
 import { getTableConfig, SQLiteTable, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { ReplicaColumn, ReplicaTable } from '../../src-shared/sync/replica-schema';
+import type { ReplicaColumn, ReplicaTable } from '../../src-shared/sync/replica-types';
 import * as schema from '../store/schema';
+import * as cases from '../store/schema/cases';
+import * as communications from '../store/schema/communications';
+import * as ledger from '../store/schema/ledger';
+import * as loans from '../store/schema/loans';
+import * as operations from '../store/schema/operations';
+import * as people from '../store/schema/people';
+import * as templates from '../store/schema/templates';
 import { SYNCED_TABLES } from './synced-tables';
 
 /** Where `npm run schema:replica` writes the description, from the repository's root. */
 export const REPLICA_SCHEMA_PATH = 'src-shared/sync/replica-schema.ts';
+export const REPLICA_TABLES_DIR = 'src-shared/sync/replica-tables';
 
 const TABLES = new Map(
   (Object.values(schema) as unknown[]).filter((value): value is SQLiteTable => value instanceof SQLiteTable).map((table) => [getTableConfig(table).name, table]),
@@ -68,31 +76,8 @@ const HEADER = `/**
  * edit by hand (src-main/sync/replica-schema.test.ts fails when it is out of date).
  */
 
-export interface ReplicaColumn {
-  name: string;
-  /** SQLite's storage type. */
-  type: 'text' | 'integer' | 'real';
-  /** Stored as 0/1 (drizzle's boolean mode) or as JSON text (json mode). */
-  mode?: 'boolean' | 'json';
-  notNull: boolean;
-  /** SQLite fills the column when an insert leaves it out. */
-  hasDefault: boolean;
-  /** The values the app writes to it (SQLite itself does not enforce them). */
-  enum?: readonly string[];
-  /** The parent row a value names: the parent's (single) key column. */
-  references?: { table: string; column: string };
-  /** Computed by SQLite from other columns: never written, so never checked. */
-  generated?: true;
-}
-
-export interface ReplicaTable {
-  name: string;
-  /** The columns whose values, joined by \`:\`, are the row's id in the ledger. */
-  key: readonly string[];
-  columns: readonly ReplicaColumn[];
-  /** Foreign keys of several columns, naming the parent's whole key in its order. */
-  compositeReferences?: readonly { columns: readonly string[]; table: string }[];
-}
+import type { ReplicaColumn, ReplicaTable } from './replica-types';
+export type { ReplicaColumn, ReplicaTable };
 `;
 
 const literal = (value: unknown): string => {
@@ -103,20 +88,50 @@ const literal = (value: unknown): string => {
   return typeof value === 'string' ? `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : String(value);
 };
 
-/** The text of `replica-schema.ts`: one line per column, so a schema change reads as a small diff. */
-export function replicaSchemaSource(tables: readonly ReplicaTable[] = describeReplica()): string {
-  const body = tables.map((table) => {
-    const lines = [
-      '  {',
-      `    name: ${literal(table.name)},`,
-      `    key: ${literal(table.key)},`,
-      '    columns: [',
-      ...table.columns.map((column) => `      ${literal(column)},`),
-      '    ],',
-      ...(table.compositeReferences ? [`    compositeReferences: ${literal(table.compositeReferences)},`] : []),
-      '  },',
-    ];
-    return lines.join('\n');
-  });
-  return `${HEADER}\nexport const REPLICA_TABLES: readonly ReplicaTable[] = [\n${body.join('\n')}\n];\n`;
+/** The desktop schema's modules: each gets its own generated file of tables, so none grows past a page or two. */
+const MODULES: Readonly<Record<string, Record<string, unknown>>> = { people, loans, cases, operations, communications, ledger, templates };
+
+function moduleOf(tableName: string): string {
+  const found = Object.entries(MODULES).find(([, members]) => Object.values(members).some((member) => member instanceof SQLiteTable && getTableConfig(member).name === tableName));
+  if (!found) throw new Error(`table ${tableName} is in no module of src-main/store/schema`);
+  return found[0];
+}
+
+function tablesSource(tables: readonly ReplicaTable[]): string {
+  return tables
+    .map((table) =>
+      [
+        '  {',
+        `    name: ${literal(table.name)},`,
+        `    key: ${literal(table.key)},`,
+        '    columns: [',
+        ...table.columns.map((column) => `      ${literal(column)},`),
+        '    ],',
+        ...(table.compositeReferences ? [`    compositeReferences: ${literal(table.compositeReferences)},`] : []),
+        '  },',
+      ].join('\n'),
+    )
+    .join('\n');
+}
+
+/**
+ * Every generated file by its path: `replica-schema.ts`, which gathers the tables in name order,
+ * and one file per desktop schema module, one line per column, so a schema change reads as a
+ * small diff.
+ */
+export function replicaSchemaFiles(tables: readonly ReplicaTable[] = describeReplica()): Record<string, string> {
+  const byModule = new Map<string, ReplicaTable[]>();
+  for (const table of tables) {
+    const name = moduleOf(table.name);
+    byModule.set(name, [...(byModule.get(name) ?? []), table]);
+  }
+  const modules = [...byModule.keys()].sort();
+  const files: Record<string, string> = {};
+  for (const name of modules) {
+    files[`${REPLICA_TABLES_DIR}/${name}.ts`] =
+      `/** The synced tables of src-main/store/schema/${name}.ts, generated by \`npm run schema:replica\` (see ../replica-schema.ts). */\n\nimport type { ReplicaTable } from '../replica-types';\n\nexport const TABLES: readonly ReplicaTable[] = [\n${tablesSource(byModule.get(name)!)}\n];\n`;
+  }
+  const imports = modules.map((name) => `import { TABLES as ${name} } from './replica-tables/${name}';`).join('\n');
+  files[REPLICA_SCHEMA_PATH] = `${HEADER}${imports}\n\nexport const REPLICA_TABLES: readonly ReplicaTable[] = [${modules.map((name) => `...${name}`).join(', ')}].sort((a, b) => a.name.localeCompare(b.name));\n`;
+  return files;
 }

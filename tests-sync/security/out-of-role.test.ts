@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PushedCommand, RowChange } from '../../src-shared/sync/protocol';
-import { signCommand } from '../../src-main/session/command-signers';
-import { changeOf, creationOf, forgedCommand, freshClientId, useSecurityStage } from './security-fixture';
+import { changeOf, creationOf, freshClientId, useSecurityStage } from './security-fixture';
 
 /**
  * Issue 14, item 2: the relay verifies what every command does. The attacks below come from a
@@ -12,15 +10,7 @@ import { changeOf, creationOf, forgedCommand, freshClientId, useSecurityStage } 
 describe('security: a command changes only what its name, its user’s role and the ledger allow', () => {
   const stage = useSecurityStage();
 
-  /** A command the agent signed on their own desk, pushed under a client id of that desk's device. */
-  async function asAgent(name: string, changes: RowChange[]) {
-    const command = forgedCommand(name, stage.userOf('agent'), changes);
-    const clientId = freshClientId();
-    const signed: PushedCommand = { ...command, auth: signCommand(stage.agentDesk.store, command, clientId)! };
-    const { status, body } = await stage.push(stage.tokens.agentDesk, clientId, [signed]);
-    if (status !== 200) throw new Error(`push answered ${status}: ${JSON.stringify(body)}`);
-    return body.results[0]!;
-  }
+  const asAgent = stage.pushAsAgent;
 
   const openCase = () => stage.rowOf('cases', `active = 1 AND status IN ('open', 'in_progress') ORDER BY id`);
 

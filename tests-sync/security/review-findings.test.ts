@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { SettlementOfferView } from '../../src-shared/contract';
 import { stableId } from '../../src-shared/ids';
-import type { PushedCommand, PushResult, RowChange } from '../../src-shared/sync/protocol';
-import { signCommand } from '../../src-main/session/command-signers';
+import type { PushResult, RowChange } from '../../src-shared/sync/protocol';
 import { addDevice } from '../../src-relay/devices/device-tokens';
 import { changeOf, creationOf, forgedCommand, freshClientId, useSecurityStage } from './security-fixture';
 
@@ -18,15 +17,7 @@ type Data = Record<string, unknown>;
 describe('security review: attacks a review of the trust model found, each now stopped', () => {
   const stage = useSecurityStage();
 
-  /** A command the agent signed on their own desk, pushed under a fresh client id of that desk's device. */
-  async function asAgent(name: string, changes: RowChange[]): Promise<PushResult> {
-    const command = forgedCommand(name, stage.userOf('agent'), changes);
-    const clientId = freshClientId();
-    const signed: PushedCommand = { ...command, auth: signCommand(stage.agentDesk.store, command, clientId)! };
-    const { status, body } = await stage.push(stage.tokens.agentDesk, clientId, [signed]);
-    if (status !== 200) throw new Error(`push answered ${status}: ${JSON.stringify(body)}`);
-    return body.results[0]!;
-  }
+  const asAgent = stage.pushAsAgent;
 
   const ledgerRow = async (tbl: string, id: string): Promise<Data> => {
     const data = await stage.ledgerData(tbl, id);

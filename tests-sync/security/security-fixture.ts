@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
-import type { PushedCommand, PushResponse, RowChange } from '../../src-shared/sync/protocol';
+import type { PushedCommand, PushResponse, PushResult, RowChange } from '../../src-shared/sync/protocol';
+import { signCommand } from '../../src-main/session/command-signers';
 import { publishToRelay } from '../../src-main/sync/publish';
 import { createRelayClient } from '../../src-main/sync/relay-client';
 import { rowKey, syncedTable } from '../../src-main/sync/synced-tables';
@@ -31,6 +32,8 @@ export interface SecurityStage {
   /** A synced row of the head office's store as a desktop pushes it (`SELECT *`). */
   rowOf(tbl: string, where: string, ...params: unknown[]): Data;
   ledgerData(tbl: string, id: string): Promise<Data | undefined>;
+  /** A command an agent signed on the agent desk (where agents are signed in), pushed under a fresh client id of that desk's device. */
+  pushAsAgent(name: string, changes: RowChange[]): Promise<PushResult>;
   /** Pushes commands as a device, straight to the relay's push endpoint, as an attacker would. */
   push(token: string, clientId: string, commands: PushedCommand[]): Promise<{ status: number; body: PushResponse & { ok: boolean; error?: { message: string } } }>;
   /**
@@ -78,6 +81,14 @@ export function useSecurityStage(): SecurityStage {
     return row;
   };
   stage.ledgerData = async (tbl, id) => (await readRow(stage.relay.database.db, tbl, id))?.data;
+  stage.pushAsAgent = async (name, changes) => {
+    const command = forgedCommand(name, stage.userOf('agent'), changes);
+    const clientId = freshClientId();
+    const signed: PushedCommand = { ...command, auth: signCommand(stage.agentDesk.store, command, clientId)! };
+    const { status, body } = await stage.push(stage.tokens.agentDesk, clientId, [signed]);
+    if (status !== 200) throw new Error(`push answered ${status}: ${JSON.stringify(body)}`);
+    return body.results[0]!;
+  };
   stage.push = async (token, clientId, commands) => {
     const response = await fetch(`${stage.relay.url}/api/sync/push`, {
       method: 'POST',
